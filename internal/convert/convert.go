@@ -1,0 +1,75 @@
+// Package convert runs the whole pipeline for one input: decode the bytes,
+// parse the layout, align the languages, describe the source. It is the one
+// entry point that the command line, the benchmarks and the fuzz tests share.
+package convert
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+
+	"github.com/transcript-cli/transcript/internal/align"
+	"github.com/transcript-cli/transcript/internal/model"
+	"github.com/transcript-cli/transcript/internal/parse"
+)
+
+// ErrNoTranscript is returned for input with no English paragraph.
+var ErrNoTranscript = errors.New("no transcript found (no English paragraph)")
+
+// Options choose how inputs are read.
+type Options struct {
+	Encoding string         // "" or "auto" to detect
+	Layout   string         // "" or "auto" to detect
+	Detector align.Detector // nil for the default
+}
+
+// Convert reads one input. path names it in the output ("<stdin>" for
+// standard input).
+func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
+	dec, err := decodeText(data, o.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parse.Parse(dec.Text, o.Layout)
+	if err != nil {
+		return nil, err
+	}
+	t := align.Align(doc, o.Detector)
+	if !hasEnglish(t) {
+		return nil, ErrNoTranscript
+	}
+	sum := sha256.Sum256(data)
+	t.Source = model.Source{
+		Path:     path,
+		SHA256:   hex.EncodeToString(sum[:]),
+		Bytes:    int64(len(data)),
+		Encoding: dec.Encoding,
+		Layout:   doc.Layout,
+	}
+	return t, nil
+}
+
+func hasEnglish(t *model.Transcript) bool {
+	for _, turn := range t.Turns {
+		for _, p := range turn.Paragraphs {
+			if p.EN != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type decoded struct {
+	Text     string
+	Encoding string
+}
+
+// decodeText is a placeholder for the decode package: UTF-8 only.
+func decodeText(data []byte, _ string) (decoded, error) {
+	s := strings.TrimPrefix(string(data), "\uFEFF")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return decoded{Text: s, Encoding: "utf-8"}, nil
+}

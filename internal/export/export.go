@@ -1,0 +1,99 @@
+// Package export writes transcripts in the output formats. Each format is
+// one entry in a registry: its name, file extension and encoder; the command
+// line validates --format against it and completes its values from it.
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/transcript-cli/transcript/internal/model"
+)
+
+// Options tune the encoders.
+type Options struct {
+	Compact bool // JSON on one line
+}
+
+// Format is one output format.
+type Format struct {
+	Name        string
+	Ext         string // file extension for --out-dir, with the dot
+	Description string
+	// Separator goes between two documents written to one stream.
+	Separator string
+	Write     func(w io.Writer, t *model.Transcript, o Options) error
+}
+
+var formats = []Format{
+	{Name: "json", Ext: ".json", Description: "one JSON document per input (indented; -c for one line)", Write: writeJSON},
+	{Name: "yaml", Ext: ".yaml", Description: "one YAML document per input, separated by ---", Separator: "---\n", Write: writeYAML},
+}
+
+// Formats lists the registered formats in a stable order.
+func Formats() []Format { return formats }
+
+// Names lists the format names.
+func Names() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup finds a format by name; the error lists the valid names.
+func Lookup(name string) (Format, error) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Format{}, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Names(), ", "))
+}
+
+func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if !o.Compact {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(t)
+}
+
+// writeYAML goes through the JSON encoding so that the two formats carry the
+// same data under the same names, with one set of struct tags.
+func writeYAML(w io.Writer, t *model.Transcript, _ Options) error {
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, t, Options{Compact: true}); err != nil {
+		return err
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(buf.Bytes(), &n); err != nil {
+		return err
+	}
+	plain(&n)
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(&n); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// plain drops the flow and quoting styles that the JSON syntax gave the
+// nodes; the encoder still quotes any string that YAML would read as
+// something else.
+func plain(n *yaml.Node) {
+	n.Style = 0
+	for _, c := range n.Content {
+		plain(c)
+	}
+}

@@ -1,0 +1,121 @@
+// Package parse turns decoded transcript text into a Document: the text
+// before the first speaker (summary and notices), and speaker turns whose
+// bodies are blocks of lines. It knows the shapes of layouts (where headers
+// are, what is a notice) but not languages; pairing English lines with their
+// translations is package align's job.
+package parse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
+
+// Line is one non-blank input line.
+type Line struct {
+	No   int    // 1-based line number in the input
+	Text string // without surrounding white space
+}
+
+// Turn is one speaker's turn: a header line and the blocks of text under it.
+type Turn struct {
+	// Header is the speaker line; nil for text that no header introduces.
+	Header *Line
+	// Copies holds the header printed again right after itself.
+	Copies []Line
+	// HeaderTr holds the header's translation (and its copies), when the file
+	// prints one under the header.
+	HeaderTr []Line
+	Speaker  string
+	Title    *string
+	// Blocks are runs of consecutive non-blank lines; blank lines separate
+	// them.
+	Blocks [][]Line
+}
+
+// Warning is a problem found while parsing, tied to a line.
+type Warning struct {
+	Line    int
+	Code    string
+	Message string
+}
+
+// Document is the parsed shape of one transcript.
+type Document struct {
+	Layout   string
+	Summary  []Line // text before the first speaker that is not a notice
+	Notices  []Line // disclaimers about the translation
+	Turns    []Turn
+	Unparsed []Line // lines no rule could place
+	Warnings []Warning
+}
+
+// Layout is a reader for one family of transcript files.
+type Layout struct {
+	Name        string
+	Description string
+	// Detect scores how well the text fits the layout, 0 (not at all) to
+	// 100 (certain).
+	Detect func(lines []Line) int
+	Parse  func(lines []Line) *Document
+}
+
+// Layouts lists the known layouts, most specific first; the last one is the
+// fallback that reads anything.
+func Layouts() []Layout {
+	return []Layout{plainLayout}
+}
+
+// LayoutNames lists the names accepted by Parse.
+func LayoutNames() []string {
+	var names []string
+	for _, l := range Layouts() {
+		names = append(names, l.Name)
+	}
+	return names
+}
+
+// Parse reads text (UTF-8 with "\n" line ends) in the named layout, or in the
+// best fitting one when layout is "" or "auto".
+func Parse(text, layout string) (*Document, error) {
+	lines := Lines(text)
+	all := Layouts()
+	if layout != "" && layout != "auto" {
+		for _, l := range all {
+			if l.Name == layout {
+				return finish(l, lines), nil
+			}
+		}
+		return nil, fmt.Errorf("unknown layout %q (valid: auto, %s)", layout, strings.Join(LayoutNames(), ", "))
+	}
+	best, bestScore := all[len(all)-1], -1
+	for _, l := range all {
+		if s := l.Detect(lines); s > bestScore {
+			best, bestScore = l, s
+		}
+	}
+	return finish(best, lines), nil
+}
+
+func finish(l Layout, lines []Line) *Document {
+	d := l.Parse(lines)
+	d.Layout = l.Name
+	return d
+}
+
+// Lines splits text into its lines, numbered from 1, trimmed; blank lines are
+// kept as empty Text so that layouts can see paragraph breaks.
+func Lines(text string) []Line {
+	n := strings.Count(text, "\n") + 1
+	if strings.HasSuffix(text, "\n") {
+		n--
+	}
+	lines := make([]Line, 0, n)
+	for no := 1; len(text) > 0; no++ {
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		lines = append(lines, Line{No: no, Text: textutil.Trim(s)})
+	}
+	return lines
+}

@@ -1,0 +1,127 @@
+// Package textutil holds the small, fast text measurements that several
+// stages share: script counts and whitespace trimming. It makes no language
+// decisions; those belong to package align.
+package textutil
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Counts is a census of the scripts in a text.
+type Counts struct {
+	Han        int // Han ideographs
+	CJKPunct   int // full-width and ideographic punctuation (，。：、「」…)
+	Latin      int // Latin letters
+	LatinWords int // maximal runs of Latin letters
+	Digits     int
+	Other      int // letters of other scripts
+}
+
+// Count takes the census of s in one pass.
+func Count(s string) Counts {
+	var c Counts
+	inWord := false
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
+				c.Latin++
+				if !inWord {
+					c.LatinWords++
+					inWord = true
+				}
+				continue
+			case '0' <= b && b <= '9':
+				c.Digits++
+			}
+			// An apostrophe inside a word ("don't") does not end it.
+			if b != '\'' {
+				inWord = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case IsHan(r):
+			c.Han++
+			inWord = false
+		case isCJKPunct(r):
+			c.CJKPunct++
+			inWord = false
+		case unicode.Is(unicode.Latin, r):
+			c.Latin++
+			if !inWord {
+				c.LatinWords++
+				inWord = true
+			}
+		case r == '’':
+			// typographic apostrophe: keep the word going
+		case unicode.IsDigit(r):
+			c.Digits++
+			inWord = false
+		case unicode.IsLetter(r):
+			c.Other++
+			inWord = false
+		default:
+			inWord = false
+		}
+	}
+	return c
+}
+
+// IsHan reports whether r is a Han ideograph (CJK unified ideographs and
+// their extensions, compatibility ideographs).
+func IsHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF, 0xF900 <= r && r <= 0xFAFF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+func isCJKPunct(r rune) bool {
+	return 0x3000 <= r && r <= 0x303F || 0xFF01 <= r && r <= 0xFF0F ||
+		0xFF1A <= r && r <= 0xFF20 || 0xFF3B <= r && r <= 0xFF40 || 0xFF5B <= r && r <= 0xFF65 ||
+		r == '·' || r == '…'
+}
+
+// HasHan reports whether s contains a Han ideograph.
+func HasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && IsHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Trim removes leading and trailing white space, including the no-break
+// space, the ideographic space and the byte-order mark that some editors
+// leave at line starts.
+func Trim(s string) string {
+	return strings.TrimFunc(s, isSpace)
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
+}
+
+// IsBlank reports whether s holds nothing but white space.
+func IsBlank(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// RuneLen is the number of runes in s.
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
