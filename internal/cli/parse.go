@@ -14,6 +14,7 @@ import (
 
 	"github.com/transcript-cli/transcript/internal/convert"
 	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/parse"
 )
 
 // parseOptions are the flags of transcript parse.
@@ -69,6 +70,9 @@ type input struct {
 func runParse(o *parseOptions, args []string, s Streams) error {
 	format, err := export.Lookup(o.format)
 	if err != nil {
+		return usageErr("%v", err)
+	}
+	if err := parse.CheckLayout(o.layout); err != nil {
 		return usageErr("%v", err)
 	}
 	var inputs []input
