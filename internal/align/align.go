@@ -15,6 +15,7 @@ import (
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // unit is a paragraph in one language: one line, or wrapped lines rejoined.
@@ -48,25 +49,33 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 
 	// Languages of every body line, by block.
 	langs := make([][][]Lang, len(doc.Turns))
-	blocks, runs := 0, 0
+	blocks, bodies := 0, 0
 	for i, turn := range doc.Turns {
 		langs[i] = make([][]Lang, len(turn.Blocks))
 		for j, b := range turn.Blocks {
 			ls := make([]Lang, len(b))
 			for k, l := range b {
 				ls[k] = det.Detect(l.Text)
-				if k == 0 || ls[k] != ls[k-1] {
-					runs++
-				}
 			}
 			langs[i][j] = ls
-			blocks++
+		}
+		blocks += len(turn.Blocks)
+		if len(turn.Blocks) > 0 {
+			bodies++
 		}
 	}
-	// When blank lines separate most paragraphs, the lines of one language
-	// inside a block are one paragraph wrapped; without blank lines, each line
-	// is a paragraph of its own.
-	blockMode := runs > 0 && 2*blocks >= runs
+	// When blank lines divide the turns (half a block more than one per turn,
+	// on average), they separate paragraphs, and the lines of one language
+	// inside a block are one paragraph wrapped. Without them, each line is a
+	// paragraph of its own.
+	blockMode := 2*blocks >= 3*bodies && bodies > 0
+	if blockMode {
+		for i, turn := range doc.Turns {
+			for j, b := range turn.Blocks {
+				smooth(b, langs[i][j])
+			}
+		}
+	}
 
 	units := make([][]unit, len(doc.Turns))
 	var ez, ze int
@@ -123,6 +132,20 @@ func texts(lines []parse.Line) []string {
 		out[i] = l.Text
 	}
 	return out
+}
+
+// smooth relabels a line of mixed scripts that interrupts a run of one
+// language inside a block: in a wrapped paragraph, "模型、Anthropic 的 Claude 2
+// 和 Stability AI 的 Stable Diffusion XL 1.0,以" is a piece of the Chinese
+// around it, whatever its own letters say.
+func smooth(b []parse.Line, langs []Lang) {
+	for k := 1; k+1 < len(b); k++ {
+		if langs[k] != langs[k-1] && langs[k-1] == langs[k+1] {
+			if c := textutil.Count(b[k].Text); c.Han > 0 && c.LatinWords > 0 {
+				langs[k] = langs[k-1]
+			}
+		}
+	}
 }
 
 // makeUnits groups a turn's lines into paragraphs of one language.
