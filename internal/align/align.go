@@ -44,7 +44,7 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		t.Unparsed = append(t.Unparsed, model.Line{Line: l.No, Text: l.Text})
 	}
 	for _, w := range doc.Warnings {
-		t.Warnings = append(t.Warnings, model.Warning{Line: w.Line, Code: w.Code, Message: w.Message})
+		t.Warnings = append(t.Warnings, model.NewWarning(w.Line, w.Code, w.Message))
 	}
 
 	// Languages of every body line, by block.
@@ -101,8 +101,7 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		v := Variant(zhTexts)
 		t.Languages.Translation = &v
 	} else {
-		t.Warnings = append(t.Warnings, model.Warning{Code: "no_translation",
-			Message: "the file has no translation; every paragraph is English only"})
+		t.Warnings = append(t.Warnings, model.NewWarning(0, "no_translation", "the file has no translation; every paragraph is English only"))
 	}
 	p := pairer{enFirst: ez >= ze}
 	for i, turn := range doc.Turns {
@@ -272,11 +271,9 @@ func (p pairer) pair(us []unit, translated bool, warnings *[]model.Warning) []mo
 	for _, para := range out {
 		switch para.Status {
 		case model.MissingTranslation:
-			*warnings = append(*warnings, model.Warning{Line: para.Line, Code: model.MissingTranslation,
-				Message: "English paragraph has no translation"})
+			*warnings = append(*warnings, model.NewWarning(para.Line, model.MissingTranslation, "English paragraph has no translation"))
 		case model.OrphanTranslation:
-			*warnings = append(*warnings, model.Warning{Line: para.Line, Code: model.OrphanTranslation,
-				Message: "translation has no English paragraph"})
+			*warnings = append(*warnings, model.NewWarning(para.Line, model.OrphanTranslation, "translation has no English paragraph"))
 		}
 	}
 	return out
@@ -304,8 +301,7 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	set(b)
 	para.Status = model.Paired
 	if penalty(*para.EN, *para.ZH) > doubtfulPenalty {
-		*warnings = append(*warnings, model.Warning{Line: para.Line, Code: "doubtful_pair",
-			Message: "the translation's length is far from what its English needs; check the pair"})
+		*warnings = append(*warnings, model.NewWarning(para.Line, "doubtful_pair", "the translation's length is far from what its English needs; check the pair"))
 	}
 	return para
 }

@@ -70,7 +70,31 @@ type Line struct {
 
 // Warning is something a person should look at.
 type Warning struct {
-	Line    int    `json:"line"` // 0 when the warning is about the whole file
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Line     int    `json:"line"` // 0 when the warning is about the whole file
+	Code     string `json:"code"`
+	Severity string `json:"severity"` // "error" (text misplaced or lost) or "warning" (worth a look)
+	Message  string `json:"message"`
+}
+
+// Warning severities.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
+
+// errorCodes are the warnings that mean the output is likely wrong, not
+// just worth a look: text without its counterpart, or text no rule placed.
+var errorCodes = map[string]bool{
+	MissingTranslation: true,
+	OrphanTranslation:  true,
+	"unparsed":         true,
+}
+
+// NewWarning makes a warning with the severity its code carries.
+func NewWarning(line int, code, message string) Warning {
+	sev := SeverityWarning
+	if errorCodes[code] {
+		sev = SeverityError
+	}
+	return Warning{Line: line, Code: code, Severity: sev, Message: message}
 }
