@@ -41,6 +41,8 @@ var introRe = regexp.MustCompile(`(?i:` + strings.Join(leads, "|") + `)(?i:(?:th
 var bareIntroRe = regexp.MustCompile(`^(?:\s*[\(\[]\s*(?i:operator\s+instructions)\s*[\)\]]\.?)?\s*` +
 	personName + `\s*,\s*([^,]{2,60}?)\s*[.!]?\s*$`)
 
+var legalSuffixRe = regexp.MustCompile(`(?i)^(?:inc|llc|ltd|corp|co|plc|ag|sa|nv|s\.a\.b?|research\s+division)\b`)
+
 // closers are the operator's hand-over phrases that follow the firm.
 var closerRe = regexp.MustCompile(`(?i)[,;.]?\s*\b(?:please\s+go\s+ahead|go\s+ahead|your\s+line\s+is\s+(?:now\s+)?(?:open|live)|you\s+may\s+(?:now\s+)?(?:begin|proceed|go\s+ahead|ask)|please\s+proceed|please\s+state\s+your\s+question|please\s+ask\s+your\s+question|your\s+question\s+please)\b.*$`)
 
@@ -77,7 +79,10 @@ func Introduction(text string) (Intro, bool) {
 			return Intro{}, false
 		}
 		firm := cleanFirm(m[2])
-		if firm == "" || !startsUpper(firm) {
+		// Participant lists look alike ("Cisco Systems, Inc. - Chairman &
+		// CEO", "Morgan Stanley, Research Division - MD"): a legal suffix or
+		// a " - Title" means a company line, not an introduction.
+		if firm == "" || !startsUpper(firm) || legalSuffixRe.MatchString(firm) || strings.Contains(m[2], " - ") || strings.Contains(firm, "(") {
 			return Intro{}, false
 		}
 		return Intro{Name: cleanName(m[1]), Firm: firm}, true

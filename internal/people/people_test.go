@@ -172,6 +172,12 @@ func TestIntroduction(t *testing.T) {
 		"Thank you, Brian.",
 		"Good Morning, Everyone.",
 		"And there are no questions at this time.",
+		// Participant-list lines from streetevents-csco-2020q4.txt and the
+		// Fool header of fool-html2text-televisa-q2-2020.txt.
+		"   Cisco Systems, Inc. - Chairman & CEO",
+		"   Morgan Stanley, Research Division - MD",
+		"   Wolfe Research, LLC - Research Analyst",
+		"Grupo Televisa, S.A.B (NYSE:TV)",
 	}
 	for _, s := range none {
 		got, ok := Introduction(s)
