@@ -82,6 +82,20 @@ func TestReferenceFacts(t *testing.T) {
 			}
 		}
 		Warnings []any
+		Metadata struct {
+			Company, Quarter, Date string
+			FiscalYear             int `json:"fiscal_year"`
+		}
+		Participants []struct {
+			Name, Role string
+			Firm       *string
+		}
+		QA []struct {
+			Analyst   string
+			Firm      string
+			Questions []int
+			Answers   []int
+		}
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	assert.Len(t, doc.Turns, 26)
@@ -97,6 +111,28 @@ func TestReferenceFacts(t *testing.T) {
 	assert.Len(t, doc.Notices, 1)
 	assert.Equal(t, "zh-Hant", doc.Languages.Translation)
 	assert.Empty(t, doc.Warnings)
+
+	assert.Equal(t, "Amazon.com", doc.Metadata.Company)
+	assert.Equal(t, "Q2", doc.Metadata.Quarter)
+	assert.Equal(t, 2023, doc.Metadata.FiscalYear)
+	assert.Equal(t, "2023-08-03", doc.Metadata.Date)
+	byRole := map[string][]string{}
+	var firms []string
+	for _, p := range doc.Participants {
+		byRole[p.Role] = append(byRole[p.Role], p.Name)
+		if p.Firm != nil {
+			firms = append(firms, *p.Firm)
+		}
+	}
+	assert.Equal(t, []string{"Dave Fildes", "Andrew R. Jassy", "Brian T. Olsavsky"}, byRole["executive"])
+	assert.Equal(t, []string{"Operator"}, byRole["operator"])
+	assert.Len(t, byRole["analyst"], 6)
+	assert.Equal(t, []string{"Baird", "Evercore ISI", "Jefferies", "Goldman Sachs", "Morgan Stanley", "JPMorgan"}, firms)
+	require.Len(t, doc.QA, 6)
+	assert.Equal(t, "Colin Alan Sebastian", doc.QA[0].Analyst)
+	assert.Equal(t, "Baird", doc.QA[0].Firm)
+	assert.Equal(t, []int{5}, doc.QA[0].Questions)
+	assert.Equal(t, []int{6, 7}, doc.QA[0].Answers)
 }
 
 // TestYAMLMatchesJSON: the two formats carry the same data.

@@ -12,6 +12,7 @@ import (
 	"github.com/transcript-cli/transcript/internal/align"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/structure"
 )
 
 // ErrNoTranscript is returned for input with no English paragraph.
@@ -39,6 +40,7 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	if !hasEnglish(t) {
 		return nil, ErrNoTranscript
 	}
+	structure.Apply(t)
 	sum := sha256.Sum256(data)
 	t.Source = model.Source{
 		Path:     path,

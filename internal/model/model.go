@@ -17,6 +17,53 @@ type Transcript struct {
 	Turns         []Turn    `json:"turns"`
 	Unparsed      []Line    `json:"unparsed"`
 	Warnings      []Warning `json:"warnings"`
+	Metadata      Metadata  `json:"metadata"`
+	// Participants lists each person once, in order of first appearance.
+	Participants []Participant `json:"participants"`
+	// QA lists the analysts' exchanges in order.
+	QA []Exchange `json:"qa"`
+}
+
+// Metadata is what the call says about itself; null when it does not say.
+type Metadata struct {
+	Company    *string `json:"company"`
+	Quarter    *string `json:"quarter"` // Q1..Q4
+	FiscalYear *int    `json:"fiscal_year"`
+	Date       *string `json:"date"` // YYYY-MM-DD
+}
+
+// Roles of participants and turns.
+const (
+	RoleOperator  = "operator"
+	RoleExecutive = "executive"
+	RoleAnalyst   = "analyst"
+	RoleUnknown   = "unknown"
+)
+
+// Sections of a call.
+const (
+	SectionPrepared = "prepared_remarks"
+	SectionQA       = "qa"
+	SectionClosing  = "closing"
+)
+
+// Participant is one person (or the operator).
+type Participant struct {
+	Name  string  `json:"name"`
+	Title *string `json:"title"`
+	Role  string  `json:"role"`
+	Firm  *string `json:"firm"` // analysts' firm, from the operator's introduction
+	Turns []int   `json:"turns"`
+}
+
+// Exchange is one analyst's questions and the answers to them.
+type Exchange struct {
+	Analyst      string  `json:"analyst"`
+	Firm         *string `json:"firm"`
+	Participant  int     `json:"participant"`
+	Introduction *int    `json:"introduction"` // the operator's turn introducing the analyst
+	Questions    []int   `json:"questions"`
+	Answers      []int   `json:"answers"`
 }
 
 // Source describes the input file.
@@ -43,6 +90,10 @@ type Turn struct {
 	Title      *string     `json:"title"`
 	Line       int         `json:"line"` // line of the header (or of the first paragraph)
 	Paragraphs []Paragraph `json:"paragraphs"`
+	Role       string      `json:"role"`    // the speaker's role: operator, executive, analyst, unknown
+	Section    *string     `json:"section"` // prepared_remarks, qa or closing
+	// Participant is the index of the speaker in participants.
+	Participant *int `json:"participant"`
 }
 
 // Paragraph is an English paragraph and its translation.
