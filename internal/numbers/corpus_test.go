@@ -41,18 +41,24 @@ func bilingualPairs(t testing.TB, path string) []pair {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	// Blank lines are skipped (some bilingual files separate paragraphs
+	// with them); line numbers stay those of the file.
 	var lines []string
+	var nums []int
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		lines = append(lines, sc.Text())
+	for n := 1; sc.Scan(); n++ {
+		if strings.TrimSpace(sc.Text()) != "" {
+			lines = append(lines, sc.Text())
+			nums = append(nums, n)
+		}
 	}
 	var out []pair
 	for i := 0; i+1 < len(lines); i++ {
 		l1, h1 := script(lines[i])
 		l2, h2 := script(lines[i+1])
 		if l1 > h1 && h2 > l2 {
-			out = append(out, pair{line: i + 1, en: lines[i], zh: lines[i+1]})
+			out = append(out, pair{line: nums[i], en: lines[i], zh: lines[i+1]})
 			i++
 		}
 	}

@@ -487,8 +487,23 @@ func (sc *scanner) figure(i int, inRange bool) raw {
 			return sc.dropIdent(r)
 		}
 	}
+	if i < len(s) && s[i] == ':' && !frac && digits <= 2 && !r.currency {
+		if m, e, ok := minutes(s, i+1); ok {
+			return sc.clock(r, m, i+1, e)
+		}
+	}
 	if i < len(s) && (s[i] == ':' || s[i] == '.') && i+1 < len(s) && isDigit(s[i+1]) {
 		return sc.dropIdent(r)
+	}
+	// "2 1/2 points", "99½": spoken fractions.
+	if !frac && !r.currency {
+		if f, den, e := fraction(s, i); e > i {
+			r.value += f
+			r.mant = r.value
+			r.step = 1 / den
+			r.sig++
+			r.end = e
+		}
 	}
 	if sc.zh {
 		if p, _ := prevRune(s, backSpaces(s, r.start)); p == '第' {
@@ -505,7 +520,11 @@ func (sc *scanner) figure(i int, inRange bool) raw {
 			r.start = begin - 3
 		}
 		r.alt = r.value
-		r.value += 2000
+		if r.value <= 50 {
+			r.value += 2000
+		} else {
+			r.value += 1900 // the '90s
+		}
 		r.word = true
 		r.year = true
 	}
@@ -540,4 +559,52 @@ func (sc *scanner) dropIdent(r raw) raw {
 	r.end = i
 	r.drop = true
 	return r
+}
+
+// minutes parses the two digits after the colon of a clock time.
+func minutes(s string, i int) (float64, int, bool) {
+	if i+2 > len(s) || !isDigit(s[i]) || !isDigit(s[i+1]) || i+2 < len(s) && isDigit(s[i+2]) {
+		return 0, i, false
+	}
+	return float64(s[i]-'0')*10 + float64(s[i+1]-'0'), i + 2, true
+}
+
+// clock emits the hour and the minutes of "5:30" as spelled-out numbers:
+// the translation may keep 5:30 or write 5 点 30 分, and a time is rarely
+// the figure that matters.
+func (sc *scanner) clock(r raw, m float64, ms, me int) raw {
+	sc.emit(raw{start: r.start, end: r.end, value: r.value, word: true, step: 1, sig: 1})
+	if m != 0 {
+		sc.emit(raw{start: ms, end: me, value: m, word: true, step: 1, sig: 1})
+	}
+	r.end = me
+	r.drop = true
+	return r
+}
+
+// fraction reads " 1/2" or "½" after an integer and returns its value, its
+// denominator and the index after it (i when there is none).
+func fraction(s string, i int) (float64, float64, int) {
+	j := i
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	for _, u := range []struct {
+		s string
+		v float64
+		d float64
+	}{{"½", 0.5, 2}, {"¼", 0.25, 4}, {"¾", 0.75, 4}} {
+		if hasPrefix(s, j, u.s) {
+			return u.v, u.d, j + len(u.s)
+		}
+	}
+	if j == i || j+3 > len(s) || !isDigit(s[j]) || s[j+1] != '/' || !isDigit(s[j+2]) ||
+		j+3 < len(s) && (isDigit(s[j+3]) || s[j+3] == '/') {
+		return 0, 0, i
+	}
+	num, den := float64(s[j]-'0'), float64(s[j+2]-'0')
+	if num == 0 || num >= den {
+		return 0, 0, i
+	}
+	return num / den, den, j + 3
 }

@@ -94,6 +94,17 @@ func (sc *scanner) suffix(r *raw) {
 			r.scale(1e12)
 		case "bp", "bps", "bips":
 			r.unit = "bp"
+		case "st", "nd", "rd", "th":
+			// 1st, 29th: a day or a rank, spelled in words in the translation.
+			r.word = true
+			r.end = j
+			return
+		case "s":
+			if r.year { // 1990s, '90s
+				break
+			}
+			*r = sc.dropIdent(*r)
+			return
 		default:
 			if w == "m" && r.currency {
 				r.scale(1e6)

@@ -47,7 +47,21 @@ func (sc *scanner) word(i int) int {
 	for k := i; k < e; k++ {
 		buf[k-i] = s[k] | 0x20
 	}
-	v, ok := numberWords[string(buf[:e-i])]
+	lw := string(buf[:e-i])
+	if lw == "half" {
+		// "half a percent", "half a point", "half a billion".
+		k := skipSpaces(s, e)
+		if k > e && hasPrefix(s, k, "a ") {
+			r := raw{start: i, end: k + 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
+			sc.suffix(&r)
+			if r.scaled || r.unit != "" {
+				sc.emit(r)
+				return r.end
+			}
+		}
+		return e
+	}
+	v, ok := numberWords[lw]
 	if !ok {
 		return e
 	}
@@ -72,13 +86,11 @@ func (sc *scanner) word(i int) int {
 		r.end = wordEnd(s, k)
 	}
 	isA := v == 1 && buf[0] == 'a'
-	if r.end > e && isA {
-		return r.end // "a hundred": leave it
-	}
+	hundred := r.end > e
 	r.mant = r.value
 	sc.suffix(&r)
-	if isA && !r.scaled {
-		return e
+	if isA && !hundred && !r.scaled && r.unit == "" {
+		return e // the article
 	}
 	sc.emit(r)
 	return r.end
