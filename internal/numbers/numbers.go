@@ -12,21 +12,32 @@
 //
 // Decisions, briefly:
 //   - Numbers glued to letters are identifiers and ignored: Q2, AI21, 3P,
-//     COVID-19, GPT-4, 10-K, 2nd. So are clock times (5:30) and numbers
-//     right after “quarter” (Quarter 2) or 第 (第二季, 第 2 季): quarter
-//     labels are rendered as ordinals by the translator.
+//     5G, COVID-19, GPT-4, 10-K. So are numbers right after “quarter”
+//     (Quarter 2) or 第 (第二季, 第 2 季): the translator renders quarter
+//     labels as ordinals, so comparing them only raises false alarms.
 //   - Ranges propagate the scale and unit of the second end backwards:
-//     “$29.4 to $29.6 billion”, “29.4 至 29.6 億”, “11-13%”. A
-//     mistranslated “29.4 至 296 億” therefore yields 2.94e9 and 2.96e10,
-//     which do not match.
+//     “$29.4 to $29.6 billion”, “29.4 至 29.6 億”, “11-13%”, “between 39
+//     and 40%”. A mistranslated “29.4 至 296 億” therefore yields 2.94e9
+//     and 2.96e10, which do not match 29.4e9 and 29.6e9. Years (“2022 to”)
+//     and ends whose magnitudes differ by more than 1000x do not inherit.
 //   - Negatives: a leading minus sign, “negative”/“minus”, 負/负. Accounting
 //     parentheses “(3)” are not negatives: spoken transcripts use them for
-//     asides, and the translation keeps them verbatim anyway.
-//   - Spelled-out numbers (English one…ninety, “a million”, month names;
-//     Chinese numerals such as 兩個, and the month in “8 月”) are extracted
-//     with Word set. They may match anything on the other side, but an
-//     unmatched one is not a mismatch: translators freely turn “one of” into
-//     之一 or “two years” into 兩年.
+//     asides, and the translation keeps them verbatim anyway. 下降 (“down”)
+//     is a word, not a sign.
+//   - “points”, “percentage points”, 個百分點 are “%”; “basis points”,
+//     “bps”, 個基點 are “bp”; “4x”, “4 times”, 4 倍 are “x”.
+//   - Spelled-out numbers are extracted with Word set: English one…ninety,
+//     “a billion”, “half a percent”, month names (“August 3” ↔ 8 月 3 日),
+//     ordinals (1st), the years '23 and '90s; Chinese numerals before a
+//     measure word (兩個問題, 三家, 一倍; 一些 and 統一 are not numbers) and
+//     the month in “8 月”; the hour and minutes of a clock time (5:30).
+//     They may match anything on the other side, but an unmatched one is
+//     not a mismatch: translators freely turn “one of” into 之一 or “two
+//     years” into 兩年. Check.ENOnly and ZHOnly still list them, so that
+//     every extracted number is accounted for; Mismatch ignores them.
+//   - Two values match when equal to a relative 1e-9, or when the coarser
+//     one is the other rounded to its last written digit and has at least
+//     two significant digits (12.4% ↔ 12%, but not 1.4 billion ↔ 10 億).
 package numbers
 
 import (
@@ -406,7 +417,7 @@ func propagate(a, b *raw) {
 // currencyLen returns the length of a currency prefix at i.
 func (sc *scanner) currencyLen(i int) int {
 	s := sc.s
-	for _, p := range []string{"US$", "C$", "A$", "HK$", "NT$", "RMB", "$", "€", "£", "¥", "￥"} {
+	for _, p := range currencies {
 		if hasPrefix(s, i, p) {
 			return len(p)
 		}
