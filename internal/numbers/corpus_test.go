@@ -142,7 +142,7 @@ func TestMSFT(t *testing.T) {
 		// left unscaled, ten times too small.
 		38:  "en:$37.0|en:$37.95|en:$11.75|zh:37.0|zh:37.95|zh:11.75",
 		94:  "en:$37.0|zh:37.0",
-		96:  "en:$37.95|zh:37.95",
+		96:  "en:$37.95|zh:37.95 美元", // "37.95 美元至 382.5 亿美元"
 		97:  "en:$11.75|zh:11.75",
 		99:  "en:$86.7|zh:86.7",
 		100: "en:$29.4|en:$19.3|zh:29.4|zh:19.3", // $29.4 to $29.6 billion → 29.4 至 296 亿美元
@@ -188,6 +188,8 @@ func BenchmarkCompare(b *testing.B) {
 	}
 }
 
+// TestDump prints every mismatch of a file for review:
+// DUMP=path go test -run 'Dump$' -v (a .json file is read as pairs).
 func TestDump(t *testing.T) {
 	if os.Getenv("DUMP") == "" {
 		t.Skip()
@@ -207,6 +209,8 @@ func TestDump(t *testing.T) {
 	}
 }
 
+// TestDumpAll prints every number of a bilingual text file, matched or
+// not: DUMPALL=path go test -run DumpAll -v.
 func TestDumpAll(t *testing.T) {
 	if os.Getenv("DUMPALL") == "" {
 		t.Skip()

@@ -345,7 +345,7 @@ func (sc *scanner) number(i int) int {
 				if startsNumber(sc.s, j+k) {
 					r2 := sc.figure(j, true)
 					if !r2.drop {
-						propagate(&r, &r2)
+						propagate(&r, &r2, sc.zh)
 						sc.emit(r)
 						sc.emit(r2)
 						return r2.end
@@ -395,8 +395,12 @@ func (sc *scanner) rangeSep(r raw) (int, bool) {
 
 // propagate gives the first end of a range the scale and unit of the
 // second when it has none of its own.
-func propagate(a, b *raw) {
-	if a.year || a.word || b.currency && !a.currency {
+//
+// In English "5 to $10 billion" does not propagate (the first end is not
+// an amount); in Chinese the currency word closes the range (29.4 至 29.6
+// 億美元) and says nothing about the first end.
+func propagate(a, b *raw, zh bool) {
+	if a.year || a.word || !zh && b.currency && !a.currency {
 		return
 	}
 	if b.scaled && !a.scaled && a.unit == "" && b.mant != 0 {

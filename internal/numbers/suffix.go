@@ -153,6 +153,18 @@ func (sc *scanner) suffix(r *raw) {
 		}
 	}
 
+	// The currency after a Chinese amount belongs to its span (1,344 億美元),
+	// and marks it as an amount for range propagation.
+	if sc.zh && r.unit == "" {
+		for _, c := range zhCurrencies {
+			if hasPrefix(s, j, c) {
+				r.end = j + len(c)
+				r.currency = true
+				return
+			}
+		}
+	}
+
 	// Unit.
 	switch {
 	case hasPrefix(s, j, "%"):
@@ -218,6 +230,10 @@ func byteAt(s string, i int) byte {
 	}
 	return 0
 }
+
+// zhCurrencies are currency words written after a Chinese amount.
+var zhCurrencies = []string{"美元", "美金", "歐元", "欧元", "英鎊", "英镑", "日元", "日圓", "日圆",
+	"港元", "港幣", "港币", "人民幣", "人民币", "新台幣", "新台币", "元"}
 
 var zhUnits = []struct{ w, u string }{
 	{"個百分點", "%"}, {"个百分点", "%"}, {"百分點", "%"}, {"百分点", "%"},
