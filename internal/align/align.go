@@ -8,7 +8,6 @@ package align
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,7 +120,6 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		}
 		t.Turns = append(t.Turns, mt)
 	}
-	sort.SliceStable(t.Warnings, func(a, b int) bool { return t.Warnings[a].Line < t.Warnings[b].Line })
 	return t
 }
 

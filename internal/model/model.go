@@ -104,6 +104,18 @@ type Paragraph struct {
 	Line   int     `json:"line"`   // first input line of the paragraph, either language
 	ENLine *int    `json:"en_line"`
 	ZHLine *int    `json:"zh_line"`
+	// Numbers found on both sides of a pair, as values; null for an
+	// unpaired paragraph. Numbers on one side only give a number_mismatch
+	// warning.
+	Numbers []NumberMatch `json:"numbers"`
+}
+
+// NumberMatch is a number that the English and its translation agree on.
+type NumberMatch struct {
+	EN    string  `json:"en"`    // as written in the English: "$134.4 billion"
+	ZH    string  `json:"zh"`    // as written in the translation: "1,344 億美元"
+	Value float64 `json:"value"` // in base units: 134400000000
+	Unit  string  `json:"unit"`  // "%", "bp", "x", or "" for plain numbers and amounts
 }
 
 // Paragraph statuses.
