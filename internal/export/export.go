@@ -19,6 +19,7 @@ import (
 // Options tune the encoders.
 type Options struct {
 	Compact bool // JSON on one line
+	BOM     bool // csv: start with a UTF-8 byte order mark (for Excel)
 }
 
 // Format is one output format.
@@ -29,11 +30,27 @@ type Format struct {
 	// Separator goes between two documents written to one stream.
 	Separator string
 	Write     func(w io.Writer, t *model.Transcript, o Options) error
+	// Header, when set, is written once at the start of a stream, before
+	// the first document (the csv header row); Write then writes the
+	// document's body only.
+	Header func(w io.Writer, o Options) error
+	// Merge, when set, writes all the documents of a stream as one (a
+	// single TMX translation memory); Write is then Merge of one document.
+	Merge func(w io.Writer, ts []*model.Transcript, o Options) error
+	// Single formats hold exactly one document per stream (an HTML page):
+	// several inputs need one output file each.
+	Single bool
 }
 
 var formats = []Format{
 	{Name: "json", Ext: ".json", Description: "one JSON document per input (indented; -c for one line)", Write: writeJSON},
 	{Name: "yaml", Ext: ".yaml", Description: "one YAML document per input, separated by ---", Separator: "---\n", Write: writeYAML},
+	jsonlFormat,
+	tmxFormat,
+	tsvFormat,
+	csvFormat,
+	htmlFormat,
+	textFormat,
 }
 
 // Formats lists the registered formats in a stable order.
