@@ -183,7 +183,7 @@ func TestExitCodes(t *testing.T) {
 		{"ok", "", false, []string{"parse", reference}, ExitOK, ""},
 		{"stdin", "Operator\nOperator\nHello and welcome.\n", false, []string{"parse"}, ExitOK, ""},
 		{"terminal without file prints help", "", true, []string{"parse"}, ExitUsage, "Usage:"},
-		{"unknown format", "", false, []string{"parse", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: json, yaml)`},
+		{"unknown format", "", false, []string{"parse", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: csv, html, json, jsonl, text, tmx, tsv, yaml)`},
 		{"unknown command", "", false, []string{"nope"}, ExitUsage, `unknown command "nope"`},
 		{"missing file", "", false, []string{"parse", "nosuch.txt"}, ExitFailure, "transcript: nosuch.txt: open nosuch.txt: no such file or directory\n"},
 		{"empty stdin", "", false, []string{"parse"}, ExitFailure, "transcript: <stdin>: no transcript found"},
