@@ -11,10 +11,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"golang.org/x/text/encoding"
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -214,19 +214,13 @@ func detect(data []byte) (Result, error) {
 	}
 
 	// 5. Legacy Chinese: both decodings of a sample, ranked by evidence.
-	sample := nonASCIISample(data, sampleSize)
-	best, bestScore := "", score{}
-	for _, c := range []struct {
-		name string
-		enc  encoding.Encoding
-	}{{GB18030, simplifiedchinese.GB18030}, {Big5, traditionalchinese.Big5}} {
-		sc := scoreText(transformAll(sample, c.enc))
-		if sc.plausible() && (best == "" || sc.value() > bestScore.value()) {
-			best, bestScore = c.name, sc
+	if enc, decoded := guessLegacy(data); enc != "" {
+		if decoded == nil {
+			return forced(data, enc), nil
 		}
-	}
-	if best != "" {
-		return forced(data, best), nil
+		res := Result{Encoding: enc}
+		res.Text, res.Replaced = finishLegacy(decoded)
+		return res, nil
 	}
 
 	// 6. Nothing Chinese about it. Text that is almost all ASCII with a few
@@ -239,4 +233,29 @@ func detect(data []byte) (Result, error) {
 		return res, nil
 	}
 	return Result{}, ErrBinary
+}
+
+var legacy = []struct {
+	name string
+	enc  encoding.Encoding
+}{{GB18030, simplifiedchinese.GB18030}, {Big5, traditionalchinese.Big5}}
+
+// guessLegacy decodes a sample of data as each legacy encoding and returns
+// the most plausible one, or "" if none is. When the sample is all of data
+// the winner's decoding is returned too, so that it is not done twice.
+func guessLegacy(data []byte) (string, []byte) {
+	sample := nonASCIISample(data, sampleSize)
+	whole := len(sample) == len(data)
+	best, bestScore, bestDecoded := "", score{}, []byte(nil)
+	for _, c := range legacy {
+		decoded := transformAll(sample, c.enc)
+		sc := scoreText(decoded)
+		if sc.plausible() && (best == "" || sc.better(bestScore)) {
+			best, bestScore, bestDecoded = c.name, sc, decoded
+		}
+	}
+	if !whole {
+		bestDecoded = nil
+	}
+	return best, bestDecoded
 }

@@ -65,7 +65,13 @@ func (s score) plausible() bool {
 	return s.nonASCII > 0 && s.bad*20 <= s.nonASCII && s.freq*10 >= s.nonASCII*3
 }
 
-// value ranks plausible candidates; bad runes weigh heavily.
+// better ranks plausible candidates: the higher value wins, and on a tie
+// GB18030 (tried first) is kept.
+func (s score) better(than score) bool {
+	return s.value() > than.value()
+}
+
+// value is the share of frequent runes, bad runes weighing heavily against.
 func (s score) value() float64 {
 	if s.nonASCII == 0 {
 		return 0

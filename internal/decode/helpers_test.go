@@ -61,4 +61,3 @@ func countBreaks(b []byte) int {
 	}
 	return n
 }
-

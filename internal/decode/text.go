@@ -280,7 +280,13 @@ func transformAll(src []byte, enc encoding.Encoding) []byte {
 // bytes without saying so, so replaced lines are found by looking for U+FFFD
 // afterwards (a genuine U+FFFD, encodable only in GB18030, is counted too).
 func fromLegacy(src []byte, enc encoding.Encoding) (string, []int) {
-	out := normalizeInPlace(transformAll(src, enc))
+	return finishLegacy(transformAll(src, enc))
+}
+
+// finishLegacy normalises decoded legacy text in place and finds its
+// replaced lines.
+func finishLegacy(decoded []byte) (string, []int) {
+	out := normalizeInPlace(decoded)
 	var replaced []int
 	line, counted := 1, 0
 	for off := 0; ; {
