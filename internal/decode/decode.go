@@ -184,9 +184,11 @@ func detect(data []byte) (Result, error) {
 	// 2. NUL bytes: either BOM-less UTF-16 or binary. Text in any of the
 	// other encodings never contains NUL.
 	if bytes.IndexByte(data, 0) >= 0 {
-		if be, ok := looksUTF16(data); ok {
+		orders, ev := looksUTF16(data)
+		for _, be := range orders {
 			text, replaced, st := fromUTF16(data, be)
-			if st.plausible() {
+			// With few NULs to go on, the text must also read as Chinese.
+			if st.plausible() && (ev == strongUTF16 || scoreText(prefix(text, sampleSize)).plausible()) {
 				enc := UTF16LE
 				if be {
 					enc = UTF16BE
@@ -258,4 +260,8 @@ func guessLegacy(data []byte) (string, []byte) {
 		bestDecoded = nil
 	}
 	return best, bestDecoded
+}
+
+func prefix(s string, n int) []byte {
+	return []byte(s[:min(n, len(s))])
 }

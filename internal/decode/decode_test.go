@@ -131,6 +131,16 @@ func TestReplaced(t *testing.T) {
 	require.Equal(t, strings.ReplaceAll(strings.ReplaceAll(
 		"第一行\nbad \uFFFD here\n"+good+"two \uFFFD\uFFFD bad\nlast \uFFFD", "\r\n", "\n"), "\r", "\n"), got.Text)
 
+	// A file cut off in the middle of its last character.
+	ref := readReference(t)
+	cut := []byte(ref[:len(ref)-2])
+	got, err = Decode(cut, "")
+	require.NoError(t, err)
+	require.Equal(t, UTF8, got.Encoding)
+	require.False(t, strings.HasSuffix(ref, "\n"))
+	require.Equal(t, []int{strings.Count(ref, "\n") + 1}, got.Replaced)
+	require.Equal(t, ref[:len(ref)-3]+"\uFFFD", got.Text)
+
 	// English with one Latin-1 byte is damaged text, not binary.
 	in = "Operator\nCaf\xe9 au lait, said the analyst.\nThank you.\n"
 	got, err = Decode([]byte(in), "")
@@ -237,6 +247,35 @@ func TestBinary(t *testing.T) {
 			require.ErrorIs(t, err, ErrBinary, "n=%d trial=%d", n, trial)
 		}
 	}
+	// NULs at one parity only, as in UTF-16, but not text: 16-bit samples
+	// (controls galore), and random CJK code units with a few ASCII ones
+	// (weak evidence, and not Chinese).
+	samples := make([]byte, 4000)
+	for i := 0; i < len(samples); i += 2 {
+		samples[i] = byte(rng.Uint32())
+	}
+	_, err := Decode(samples, "")
+	require.ErrorIs(t, err, ErrBinary)
+	var cjk []byte
+	for i := 0; i < 2000; i++ {
+		if i%10 == 0 {
+			cjk = append(cjk, 'a', 0)
+		} else {
+			cjk = append(cjk, byte(rng.Uint32()), byte(0x50+rng.IntN(0x30)))
+		}
+	}
+	_, err = Decode(cjk, "")
+	require.ErrorIs(t, err, ErrBinary)
+	// The same with frequent characters is UTF-16, even when 一 (U+4E00)
+	// puts as many NULs in the low bytes as the newlines do in the high ones.
+	chinese := strings.Repeat("的一是不了在人有我他這個們中來上大為和國地到以說時。\n", 50)
+	for _, be := range []bool{false, true} {
+		got, err := Decode(utf16Bytes(chinese, be), "")
+		require.NoError(t, err)
+		require.Equal(t, map[bool]string{false: UTF16LE, true: UTF16BE}[be], got.Encoding)
+		require.Equal(t, chinese, got.Text)
+	}
+
 	// High bytes only: no ASCII controls to give it away.
 	for trial := 0; trial < 20; trial++ {
 		b := make([]byte, 2000)

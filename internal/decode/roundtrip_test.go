@@ -59,7 +59,15 @@ func TestRoundTrip(t *testing.T) {
 				got, err := Decode(b, "")
 				require.NoError(t, err, enc)
 				require.Equal(t, enc, got.Encoding)
+				require.Equal(t, enc != UTF8, got.BOM)
 				require.Equal(t, text, got.Text, enc)
+			}
+			// Without BOM, UTF-16 is recognised by where its NULs are.
+			for _, be := range []bool{false, true} {
+				got, err := Decode(utf16Bytes(text, be), "")
+				require.NoError(t, err)
+				require.Equal(t, map[bool]string{false: UTF16LE, true: UTF16BE}[be], got.Encoding)
+				require.Equal(t, text, got.Text)
 			}
 		})
 	}

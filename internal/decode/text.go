@@ -167,16 +167,30 @@ func (s utf16Stats) plausible() bool {
 	return s.runes > 0 && s.bad*100 <= s.runes
 }
 
-// looksUTF16 is deliberately conservative: it only says yes when one byte of
-// each pair is very often NUL (ASCII-heavy UTF-16) and the other almost never.
-func looksUTF16(data []byte) (bigEndian, ok bool) {
+// utf16Evidence is how strongly the NUL bytes of data suggest UTF-16.
+type utf16Evidence int
+
+const (
+	notUTF16 utf16Evidence = iota
+	// weakUTF16: NULs only in the high byte of each pair, but not many of
+	// them, as in Chinese text with a little ASCII in between.
+	weakUTF16
+	// strongUTF16: a quarter or more of the high bytes are NUL, as in
+	// ASCII-heavy text.
+	strongUTF16
+)
+
+// looksUTF16 is deliberately conservative: the NULs must sit mostly at one
+// parity, and what it says is still checked by decoding. It returns the byte
+// orders worth trying (both on a tie).
+func looksUTF16(data []byte) (bigEndian []bool, ev utf16Evidence) {
 	s := data
 	if len(s) > 64<<10 {
 		s = s[:64<<10]
 	}
 	pairs := len(s) / 2
 	if pairs < 2 {
-		return false, false
+		return nil, notUTF16
 	}
 	var zeroEven, zeroOdd int
 	for i := 0; i+1 < len(s); i += 2 {
@@ -187,13 +201,26 @@ func looksUTF16(data []byte) (bigEndian, ok bool) {
 			zeroOdd++
 		}
 	}
+	// Low bytes are NUL only for the rare U+xx00 characters, but 一 is
+	// U+4E00, about 1% of Chinese text, and may be as frequent as the
+	// newlines in text with no other ASCII.
+	high, low := max(zeroEven, zeroOdd), min(zeroEven, zeroOdd)
 	switch {
-	case zeroOdd*4 >= pairs && zeroEven*20 <= pairs:
-		return false, true
-	case zeroEven*4 >= pairs && zeroOdd*20 <= pairs:
-		return true, true
+	case zeroEven == zeroOdd:
+		bigEndian = []bool{false, true}
+	case zeroEven > zeroOdd:
+		bigEndian = []bool{true}
+	default:
+		bigEndian = []bool{false}
 	}
-	return false, false
+	switch {
+	case low*20 > pairs:
+		return nil, notUTF16
+	case high*4 >= pairs && low*4 <= high:
+		return bigEndian, strongUTF16
+	default:
+		return bigEndian, weakUTF16
+	}
 }
 
 // fromUTF16 decodes UTF-16 and normalises line endings in the same pass.
