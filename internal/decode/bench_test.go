@@ -33,3 +33,11 @@ func BenchmarkDecodeBig5(b *testing.B) {
 func BenchmarkDecodeUTF16(b *testing.B) {
 	benchDecode(b, append([]byte{0xFF, 0xFE}, utf16Bytes(readReference(b), false)...))
 }
+
+func BenchmarkDecodeUTF8Large(b *testing.B) {
+	benchDecode(b, []byte(largeText(b, "\n")))
+}
+
+func BenchmarkDecodeUTF8LargeCRLF(b *testing.B) {
+	benchDecode(b, []byte(largeText(b, "\r\n")))
+}

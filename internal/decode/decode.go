@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"golang.org/x/text/encoding"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -200,8 +199,8 @@ func detect(data []byte) (Result, error) {
 	}
 
 	// 3. Valid UTF-8: the common case, kept close to a memcpy.
-	if utf8.Valid(data) {
-		return Result{Text: normalizeCopy(data), Encoding: UTF8}, nil
+	if text, ok := validText(data); ok {
+		return Result{Text: text, Encoding: UTF8}, nil
 	}
 
 	// 4. UTF-8 with a few damaged bytes.

@@ -82,8 +82,8 @@ func addLine(lines []int, line int) []int {
 // fromUTF8 decodes UTF-8 that may contain invalid bytes. Each invalid byte
 // becomes U+FFFD (as ranging over a Go string does), and its line is noted.
 func fromUTF8(src []byte) (string, []int) {
-	if utf8.Valid(src) {
-		return normalizeCopy(src), nil
+	if text, ok := validText(src); ok {
+		return text, nil
 	}
 	out := make([]byte, 0, len(src)+len(src)/8)
 	var replaced []int
