@@ -147,7 +147,7 @@ func forced(data []byte, enc string) Result {
 
 // Thresholds for detection; see detect.
 const (
-	// mostlyUTF8MaxBad: invalid sequences may be at most 1/50 (2%) of the
+	// mostlyUTF8MaxBad: invalid bytes may be at most 1/50 (2%) of the
 	// non-ASCII runes for a file to still count as damaged UTF-8...
 	mostlyUTF8MaxBad = 50
 	// mostlyUTF8MinRunes: ...and it needs this many good multi-byte runes, or
@@ -185,14 +185,21 @@ func detect(data []byte) (Result, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		orders, ev := looksUTF16(data)
 		for _, be := range orders {
-			text, replaced, st := fromUTF16(data, be)
+			// Judge a prefix first so that a large binary file is not
+			// decoded in full just to be rejected.
+			head := data[:min(len(data), sampleSize)&^1]
+			text, _, st := fromUTF16(head, be)
 			// With few NULs to go on, the text must also read as Chinese.
-			if st.plausible() && (ev == strongUTF16 || scoreText(prefix(text, sampleSize)).plausible()) {
-				enc := UTF16LE
-				if be {
-					enc = UTF16BE
-				}
-				return Result{Text: text, Encoding: enc, Replaced: replaced}, nil
+			if !st.plausible() || (ev == weakUTF16 && !scoreText([]byte(text)).plausible()) {
+				continue
+			}
+			res := Result{Encoding: UTF16LE}
+			if be {
+				res.Encoding = UTF16BE
+			}
+			res.Text, res.Replaced, st = fromUTF16(data, be)
+			if st.plausible() {
+				return res, nil
 			}
 		}
 		return Result{}, ErrBinary
@@ -203,14 +210,14 @@ func detect(data []byte) (Result, error) {
 		return Result{Text: text, Encoding: UTF8}, nil
 	}
 
-	// 4. UTF-8 with a few damaged bytes.
+	// 4. UTF-8 with a few damaged bytes (counted one per invalid byte).
 	st := scanUTF8(data)
 	if st.controls*100 > len(data) {
 		return Result{}, ErrBinary
 	}
 	if st.multi >= mostlyUTF8MinRunes && st.invalid*mostlyUTF8MaxBad <= st.multi+st.invalid {
 		res := Result{Encoding: UTF8}
-		res.Text, res.Replaced = fromUTF8(data)
+		res.Text, res.Replaced = sanitizeUTF8(data)
 		return res, nil
 	}
 
@@ -230,7 +237,7 @@ func detect(data []byte) (Result, error) {
 	// invalid, far above this.
 	if st.invalid*fallbackMaxBad <= st.runes {
 		res := Result{Encoding: UTF8}
-		res.Text, res.Replaced = fromUTF8(data)
+		res.Text, res.Replaced = sanitizeUTF8(data)
 		return res, nil
 	}
 	return Result{}, ErrBinary
@@ -259,8 +266,4 @@ func guessLegacy(data []byte) (string, []byte) {
 		bestDecoded = nil
 	}
 	return best, bestDecoded
-}
-
-func prefix(s string, n int) []byte {
-	return []byte(s[:min(n, len(s))])
 }

@@ -85,6 +85,12 @@ func fromUTF8(src []byte) (string, []int) {
 	if text, ok := validText(src); ok {
 		return text, nil
 	}
+	return sanitizeUTF8(src)
+}
+
+// sanitizeUTF8 is fromUTF8 for input known to be invalid: one byte at a time,
+// normalising line endings and counting lines as it goes.
+func sanitizeUTF8(src []byte) (string, []int) {
 	out := make([]byte, 0, len(src)+len(src)/8)
 	var replaced []int
 	line := 1
