@@ -2,6 +2,9 @@ package decode
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -40,12 +43,25 @@ func FuzzDecode(f *testing.F) {
 		if !bytes.Equal(in, data) {
 			t.Fatal("Decode modified its input")
 		}
-		if (err == nil) != (err2 == nil) || res.Text != res2.Text || res.Encoding != res2.Encoding ||
-			res.BOM != res2.BOM || len(res.Replaced) != len(res2.Replaced) {
+		if fmt.Sprint(err) != fmt.Sprint(err2) || res.Text != res2.Text || res.Encoding != res2.Encoding ||
+			res.BOM != res2.BOM || !slices.Equal(res.Replaced, res2.Replaced) {
 			t.Fatalf("not deterministic: %+v %v / %+v %v", res, err, res2, err2)
 		}
-		if err != nil {
+		canon, nameErr := Canonical(enc)
+		switch {
+		case nameErr != nil:
+			if err == nil || errors.Is(err, ErrBinary) {
+				t.Fatalf("unknown encoding %q accepted: %v", enc, err)
+			}
 			return
+		case canon != Auto && err != nil:
+			t.Fatalf("forced %s failed: %v", canon, err)
+		case err != nil && !errors.Is(err, ErrBinary):
+			t.Fatalf("unexpected error %v", err)
+		case err != nil:
+			return
+		case canon != Auto && res.Encoding != canon:
+			t.Fatalf("forced %s, got %s", canon, res.Encoding)
 		}
 		if !utf8.ValidString(res.Text) {
 			t.Fatalf("invalid UTF-8 in %q", res.Text)
