@@ -22,6 +22,7 @@ type unit struct {
 	lang  Lang
 	text  string
 	lines []int
+	time  string // timestamp of the first line, if the layout found one
 }
 
 // Align turns a parsed document into a transcript (without its source
@@ -142,7 +143,7 @@ func makeUnits(blocks [][]parse.Line, langs [][]Lang, blockMode bool) []unit {
 					continue
 				}
 			}
-			us = append(us, unit{lang: lang, text: l.Text, lines: []int{l.No}})
+			us = append(us, unit{lang: lang, text: l.Text, lines: []int{l.No}, time: l.Time})
 		}
 	}
 	return us
@@ -226,7 +227,7 @@ func (p pairer) pair(us []unit, translated bool, warnings *[]model.Warning) []mo
 			}
 		}
 	}
-	var out []model.Paragraph
+	out := []model.Paragraph{} // never null in the output, even for an empty turn
 	for i := n; i > 0; {
 		if paired[i] {
 			out = append(out, p.paragraph(&us[i-2], &us[i-1], warnings))
@@ -270,6 +271,11 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 		}
 	}
 	set(a)
+	if b != nil && b.lang != Chinese && b.time != "" {
+		para.Time = &b.time
+	} else if a.time != "" {
+		para.Time = &a.time
+	}
 	if b == nil {
 		if a.lang == Chinese {
 			para.Status = model.OrphanTranslation

@@ -102,6 +102,7 @@ around them.`,
 		return &exitError{code: ExitUsage, err: err}
 	})
 	root.AddCommand(newParseCmd(s))
+	root.AddCommand(newLayoutsCmd(s))
 	return root
 }
 

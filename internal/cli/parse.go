@@ -14,6 +14,7 @@ import (
 
 	"github.com/transcript-cli/transcript/internal/convert"
 	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/parse"
 )
 
 // parseOptions are the flags of transcript parse.
@@ -49,7 +50,14 @@ Several inputs give a stream of documents in input order.`,
 	f.BoolVarP(&o.compact, "compact", "c", false, "write each JSON document on one line")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
-	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects)")
+	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects; see transcript layouts)")
+	_ = cmd.RegisterFlagCompletionFunc("layout", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		names := []string{"auto	detect the layout"}
+		for _, l := range parse.Layouts() {
+			names = append(names, l.Name+"	"+l.Description)
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, f := range export.Formats() {

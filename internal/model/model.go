@@ -53,6 +53,7 @@ type Paragraph struct {
 	Line   int     `json:"line"`   // first input line of the paragraph, either language
 	ENLine *int    `json:"en_line"`
 	ZHLine *int    `json:"zh_line"`
+	Time   *string `json:"time"` // timestamp of the English (or only) text, e.g. "00:01:12"; null when the file has none
 }
 
 // Paragraph statuses.

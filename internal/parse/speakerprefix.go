@@ -1,0 +1,169 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Paragraphs that open with their speaker's label, in both languages:
+// "David: English…" then "**大卫·罗森塔尔（…）**：中文…" (Acquired, Berkshire
+// meetings), or Chinese first with "**主持人**: …" and the English inside
+// <details> (podcast notes). Continuation paragraphs carry no label.
+var speakerprefixLayout = Layout{
+	Name:        "speakerprefix",
+	Description: "paragraphs opening with a speaker label, \"David: …\" / \"**大卫**：…\", in either order, with Markdown headings",
+	Detect:      detectSpeakerprefix,
+	Parse:       parseSpeakerprefix,
+}
+
+var (
+	spBold  = regexp.MustCompile(`^\*\*([^*:：]{1,60}?)\*\*\s*[:：]\s*`)
+	spEN    = regexp.MustCompile(`^([A-Z][A-Za-z.'’\- ]{0,40}?):(?:\s+|$)`)
+	spZH    = regexp.MustCompile(`^([\p{Han}·]{1,10})[：:]\s*`)
+	spHTML  = regexp.MustCompile(`^</?(details|summary)\b.*>$`)
+	spStars = strings.NewReplacer("**", "")
+)
+
+// spLabel finds the speaker label at the start of s: the label and the
+// byte length of the labelled prefix.
+func spLabel(s string) (string, int, bool) {
+	for _, re := range []*regexp.Regexp{spBold, spEN, spZH} {
+		if m := re.FindStringSubmatchIndex(s); m != nil {
+			label := strings.TrimSpace(s[m[2]:m[3]])
+			if re == spEN && !labelWords(label) {
+				continue
+			}
+			return label, m[1], true
+		}
+	}
+	return "", 0, false
+}
+
+// labelWords reports whether an English label is one to four capitalised
+// words, as speaker labels are.
+func labelWords(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return !notFirstName[strings.ToLower(ws[0])]
+}
+
+// allCaps reports an upper-case label of two words or more ("CHARLIE
+// MUNGER"), a speaker even when it occurs once.
+func allCaps(s string) bool {
+	return strings.ToUpper(s) == s && len(strings.Fields(s)) >= 2
+}
+
+// spLabels counts the labels of a text; a label is a speaker's when it
+// recurs (or is upper-case), so that "Note: …" once is not a speaker.
+func spLabels(lines []Line) map[string]bool {
+	n := map[string]int{}
+	for _, l := range lines {
+		if label, _, ok := spLabel(l.Text); ok {
+			n[label]++
+		}
+	}
+	ok := map[string]bool{}
+	for label, c := range n {
+		if c >= 2 || allCaps(label) {
+			ok[label] = true
+		}
+	}
+	return ok
+}
+
+func detectSpeakerprefix(lines []Line) int {
+	labels := spLabels(lines)
+	hits := 0
+	for _, l := range lines {
+		if label, _, ok := spLabel(l.Text); ok && labels[label] {
+			hits++
+		}
+	}
+	nb := nonBlank(lines)
+	if hits < 4 || hits*10 < nb {
+		return 0
+	}
+	return score(hits*100/nb, 30, 70)
+}
+
+func parseSpeakerprefix(lines []Line) *Document {
+	b := newBuilder()
+	labels := spLabels(lines)
+	frontMatter := len(lines) > 0 && lines[0].Text == "---"
+	var hasEN, hasZH bool // labels seen in the current turn, by language
+	for i, l := range lines {
+		if frontMatter {
+			if i > 0 && l.Text == "---" {
+				frontMatter = false
+			}
+			if hasAlnum(l.Text) {
+				b.markup(l)
+			}
+			continue
+		}
+		if !hasAlnum(l.Text) {
+			b.brk()
+			continue
+		}
+		if mdHeader.MatchString(l.Text) {
+			l.Prefix = l.Text[:strings.IndexByte(l.Text, ' ')+1]
+			l.Text = strings.TrimSpace(l.Text[len(l.Prefix):])
+			b.heading(l)
+			continue
+		}
+		if spHTML.MatchString(l.Text) {
+			b.markup(l)
+			continue
+		}
+		label, n, ok := spLabel(l.Text)
+		if !ok || !labels[label] {
+			l.Text = spStars.Replace(l.Text)
+			b.add(l, false)
+			continue
+		}
+		l = cut(l, n)
+		l.Text = spStars.Replace(l.Text)
+		zh := mostlyHan(l.Text) || l.Text == "" && mostlyHan(label)
+		join := b.cur != nil && (zh && hasEN && !hasZH || !zh && hasZH && !hasEN)
+		if !join {
+			b.turn(Turn{})
+			hasEN, hasZH = false, false
+		}
+		t := b.cur
+		if zh {
+			hasZH = true
+			if t.Header == nil {
+				// Speaker in Chinese until the English label comes.
+				t.Speaker = label
+				t.Header = &Line{No: l.No, Text: label}
+				t.Inline = l.Text != ""
+			} else if l.Text == "" {
+				t.HeaderTr = append(t.HeaderTr, Line{No: l.No, Text: label, Prefix: l.Prefix})
+			}
+		} else {
+			hasEN = true
+			if t.Header != nil {
+				// The Chinese label came first: keep it as the header's
+				// translation when it was a line of its own.
+				if !t.Inline {
+					t.HeaderTr = append(t.HeaderTr, *t.Header)
+				}
+			}
+			t.Speaker = label
+			t.Header = &Line{No: l.No, Text: label}
+			t.Inline = l.Text != ""
+		}
+		if l.Text != "" {
+			b.add(l, true)
+		}
+	}
+	return b.finish()
+}
