@@ -62,18 +62,16 @@ func allCaps(s string) bool {
 }
 
 // spLabels counts the labels of a text; a label is a speaker's when it
-// recurs (or is upper-case), so that "Note: …" once is not a speaker.
+// recurs, is bold or upper-case, so that "Note: …" once is not a speaker.
 func spLabels(lines []Line) map[string]bool {
 	n := map[string]int{}
-	for _, l := range lines {
-		if label, _, ok := spLabel(l.Text); ok {
-			n[label]++
-		}
-	}
 	ok := map[string]bool{}
-	for label, c := range n {
-		if c >= 2 || allCaps(label) {
-			ok[label] = true
+	for _, l := range lines {
+		if label, _, found := spLabel(l.Text); found {
+			n[label]++
+			if n[label] >= 2 || allCaps(label) || spBold.MatchString(l.Text) {
+				ok[label] = true
+			}
 		}
 	}
 	return ok
