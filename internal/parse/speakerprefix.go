@@ -97,6 +97,9 @@ func parseSpeakerprefix(lines []Line) *Document {
 	labels := spLabels(lines)
 	frontMatter := len(lines) > 0 && lines[0].Text == "---"
 	var hasEN, hasZH bool // labels seen in the current turn, by language
+	// partner maps a Chinese label to the English speaker it last
+	// translated ("巴菲特" → "WARREN BUFFETT").
+	partner := map[string]string{}
 	for i, l := range lines {
 		if frontMatter {
 			if i > 0 && l.Text == "---" {
@@ -130,12 +133,33 @@ func parseSpeakerprefix(lines []Line) *Document {
 		l = cut(l, n)
 		l.Text = spStars.Replace(l.Text)
 		zh := mostlyHan(l.Text) || l.Text == "" && mostlyHan(label)
-		join := b.cur != nil && (zh && hasEN && !hasZH || !zh && hasZH && !hasEN)
+		// A label joins the turn that the other language's label opened
+		// while that turn has no text in this language yet; otherwise it
+		// opens a turn of its own.
+		seen := zh && hasZH || !zh && hasEN
+		join := b.cur != nil && b.cur.Header != nil && !seen && !turnHas(b.cur, zh)
+		if zh && !join && b.cur != nil && partner[label] != "" && partner[label] == b.cur.Speaker && pendingEnglish(b.cur) {
+			// The translator repeated the speaker's label on a paragraph
+			// the English continues without one.
+			b.add(l, true)
+			continue
+		}
 		if !join {
-			b.turn(Turn{})
 			hasEN, hasZH = false, false
+			var moved [][]Line
+			if zh && b.cur != nil {
+				moved = trailingEnglish(b.cur)
+			}
+			b.turn(Turn{Blocks: moved})
 		}
 		t := b.cur
+		if join {
+			if zh {
+				partner[label] = t.Speaker
+			} else if t.Header != nil {
+				partner[t.Header.Text] = label
+			}
+		}
 		if zh {
 			hasZH = true
 			if t.Header == nil {
@@ -164,4 +188,46 @@ func parseSpeakerprefix(lines []Line) *Document {
 		}
 	}
 	return b.finish()
+}
+
+// turnHas reports whether t has body text in Chinese (zh) or English.
+func turnHas(t *Turn, zh bool) bool {
+	for _, b := range t.Blocks {
+		for _, l := range b {
+			if mostlyHan(l.Text) == zh {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pendingEnglish reports whether t ends with an unlabelled English block,
+// which a translation may follow.
+func pendingEnglish(t *Turn) bool {
+	if len(t.Blocks) == 0 {
+		return false
+	}
+	b := t.Blocks[len(t.Blocks)-1]
+	return b[0].Prefix == "" && !turnHas(&Turn{Blocks: [][]Line{b}}, true)
+}
+
+// trailingEnglish cuts from t the unlabelled English blocks after its last
+// Chinese block: when a labelled translation follows them, they are its
+// English, whose label was dropped or misspelt ("Benn:").
+func trailingEnglish(t *Turn) [][]Line {
+	i := len(t.Blocks)
+	for i > 0 {
+		b := t.Blocks[i-1]
+		if b[0].Prefix != "" || turnHas(&Turn{Blocks: [][]Line{b}}, true) {
+			break
+		}
+		i--
+	}
+	if i == len(t.Blocks) || i == 0 || !turnHas(&Turn{Blocks: t.Blocks[i-1 : i]}, true) {
+		return nil
+	}
+	moved := t.Blocks[i:]
+	t.Blocks = t.Blocks[:i:i]
+	return moved
 }
