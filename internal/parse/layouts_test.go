@@ -142,6 +142,9 @@ func TestLayoutFixtures(t *testing.T) {
 				parts = append(parts, Participant{Name: p.Name, Title: p.Title, Firm: p.Firm, Role: p.Role})
 			}
 			eq("participants", parts, want.participants)
+			if name == "sentences" && (len(d.Warnings) != 1 || d.Warnings[0].Code != "no_speakers") {
+				t.Errorf("warnings = %+v, want one no_speakers", d.Warnings)
+			}
 			for _, tr := range d.Turns {
 				for _, b := range tr.Blocks {
 					for _, l := range b {

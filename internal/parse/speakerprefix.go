@@ -55,10 +55,13 @@ func labelWords(s string) bool {
 	return !notFirstName[strings.ToLower(ws[0])]
 }
 
-// allCaps reports an upper-case label of two words or more ("CHARLIE
-// MUNGER"), a speaker even when it occurs once.
-func allCaps(s string) bool {
-	return strings.ToUpper(s) == s && len(strings.Fields(s)) >= 2
+// allCaps reports an upper-case label ("CHARLIE MUNGER", "AUDIENCE"), a
+// speaker even when it occurs once, unless what follows is a link
+// ("PDF: [[…]]").
+func allCaps(s, rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return strings.ToUpper(s) == s && strings.ToLower(s) != s && len(s) >= 3 &&
+		!strings.HasPrefix(rest, "[") && !strings.HasPrefix(rest, "http")
 }
 
 // spLabels counts the labels of a text; a label is a speaker's when it
@@ -67,9 +70,9 @@ func spLabels(lines []Line) map[string]bool {
 	n := map[string]int{}
 	ok := map[string]bool{}
 	for _, l := range lines {
-		if label, _, found := spLabel(l.Text); found {
+		if label, end, found := spLabel(l.Text); found {
 			n[label]++
-			if n[label] >= 2 || allCaps(label) || spBold.MatchString(l.Text) {
+			if n[label] >= 2 || allCaps(label, l.Text[end:]) || spBold.MatchString(l.Text) {
 				ok[label] = true
 			}
 		}
