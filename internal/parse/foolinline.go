@@ -26,7 +26,9 @@ func detectFoolinline(lines []Line) int {
 			names[name]++
 		}
 	}
-	if hits < 3 || len(names) == hits {
+	// Several "Name:Text" lines, and a speaker who comes back or a
+	// participants list.
+	if hits < 2 || len(names) == hits && !hasLine(lines, "Call participants", "Call participants:", "Call Participants") {
 		return 0
 	}
 	return score(hits, 10, 80)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -247,4 +248,23 @@ func FuzzLayouts(f *testing.F) {
 			t.Errorf("parse is not deterministic")
 		}
 	})
+}
+
+// Each sample in docs/layouts.md is detected as the layout it illustrates.
+func TestDocSamples(t *testing.T) {
+	data, err := os.ReadFile("../../docs/layouts.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := regexp.MustCompile("(?s)### (\\w+)\n\n```\n(.*?)```").FindAllStringSubmatch(string(data), -1)
+	if len(samples) != len(Layouts()) {
+		t.Errorf("%d samples for %d layouts", len(samples), len(Layouts()))
+	}
+	for _, m := range samples {
+		d, _ := Parse(m[2], "")
+		if d.Layout != m[1] {
+			t.Errorf("sample %s detected as %s", m[1], d.Layout)
+		}
+		checkAccounting(t, "sample "+m[1], Lines(m[2]), d)
+	}
 }

@@ -32,7 +32,7 @@ func detectSentences(lines []Line) int {
 			ends++
 		}
 	}
-	if nb < 5 || ends*10 < nb*8 {
+	if nb < 3 || ends*10 < nb*8 {
 		return 0
 	}
 	return 30

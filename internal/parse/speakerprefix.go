@@ -69,15 +69,26 @@ func allCaps(s, rest string) bool {
 func spLabels(lines []Line) map[string]bool {
 	n := map[string]int{}
 	ok := map[string]bool{}
-	for _, l := range lines {
+	for i, l := range lines {
 		if label, end, found := spLabel(l.Text); found {
 			n[label]++
-			if n[label] >= 2 || allCaps(label, l.Text[end:]) || spBold.MatchString(l.Text) {
+			if n[label] >= 2 || allCaps(label, l.Text[end:]) || spBold.MatchString(l.Text) || nextBold(lines, i) {
 				ok[label] = true
 			}
 		}
 	}
 	return ok
+}
+
+// nextBold reports whether the next non-blank line after i opens with a
+// bold label: the translation of a labelled paragraph.
+func nextBold(lines []Line, i int) bool {
+	for _, l := range lines[i+1:] {
+		if l.Text != "" {
+			return spBold.MatchString(l.Text)
+		}
+	}
+	return false
 }
 
 func detectSpeakerprefix(lines []Line) int {
@@ -89,7 +100,7 @@ func detectSpeakerprefix(lines []Line) int {
 		}
 	}
 	nb := nonBlank(lines)
-	if hits < 4 || hits*10 < nb {
+	if hits < 2 || hits*10 < nb {
 		return 0
 	}
 	return score(hits*100/nb, 30, 70)

@@ -24,19 +24,16 @@ var (
 )
 
 func detectStreetevents(lines []Line) int {
-	headers, rules := 0, 0
+	headers := 0
 	for i, l := range lines {
-		if seRule.MatchString(l.Text) {
-			rules++
-			if i > 0 && seHeader.MatchString(lines[i-1].Text) {
-				headers++
-			}
+		if seRule.MatchString(l.Text) && i > 0 && seHeader.MatchString(lines[i-1].Text) {
+			headers++
 		}
 	}
-	if headers < 2 {
+	if headers == 0 {
 		return 0
 	}
-	return score(headers, 5, 95)
+	return 50 + score(headers, 5, 45)
 }
 
 // seSplitHeader splits "Name,  Company - Title" into speaker, firm, title.
