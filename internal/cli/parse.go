@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/transcript-cli/transcript/internal/convert"
 	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
 )
 
@@ -24,13 +24,14 @@ type parseOptions struct {
 	output   string
 	encoding string
 	layout   string
+	bom      bool
 }
 
 func newParseCmd(s Streams) *cobra.Command {
 	o := &parseOptions{}
 	cmd := &cobra.Command{
 		Use:   "parse [flags] [FILE...]",
-		Short: "Convert transcripts to JSON or YAML",
+		Short: "Convert transcripts to JSON, YAML and other formats",
 		Long: `Convert each FILE (or standard input, also named "-") into one document.
 Several inputs give a stream of documents in input order.`,
 		Example: `  transcript parse call.txt > call.json
@@ -58,6 +59,7 @@ Several inputs give a stream of documents in input order.`,
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
+	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, f := range export.Formats() {
@@ -79,6 +81,9 @@ func runParse(o *parseOptions, args []string, s Streams) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if err := parse.CheckLayout(o.layout); err != nil {
+		return usageErr("%v", err)
+	}
 	var inputs []input
 	if len(args) == 0 {
 		args = []string{"-"}
@@ -90,6 +95,9 @@ func runParse(o *parseOptions, args []string, s Streams) error {
 			inputs = append(inputs, input{name: a, path: a})
 		}
 	}
+	if format.Single && len(inputs) > 1 {
+		return usageErr("format %s holds one document per output: give one input, or --out-dir for one file each", format.Name)
+	}
 
 	var out io.Writer = s.Out
 	var file *atomicFile
@@ -98,23 +106,25 @@ func runParse(o *parseOptions, args []string, s Streams) error {
 		out = file
 	}
 	w := bufio.NewWriter(out)
+	sw := export.NewWriter(w, format, export.Options{Compact: o.compact, BOM: o.bom})
 	copts := convert.Options{Encoding: o.encoding, Layout: o.layout}
 	failed, written := false, 0
-	var buf bytes.Buffer
 	for _, in := range inputs {
-		buf.Reset()
-		if err := convertOne(in, s, copts, format, o, &buf); err != nil {
+		t, err := convertOne(in, s, copts)
+		if err == nil {
+			err = sw.Write(t)
+		}
+		if err != nil {
 			fmt.Fprintf(s.Err, "transcript: %s: %v\n", in.name, err)
 			failed = true
 			continue
 		}
-		if written > 0 {
-			w.WriteString(format.Separator)
-		}
-		w.Write(buf.Bytes())
 		written++
 	}
-	err = w.Flush()
+	err = sw.Close()
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
 	if file != nil {
 		if written == 0 {
 			file.discard()
@@ -136,7 +146,7 @@ func runParse(o *parseOptions, args []string, s Streams) error {
 	return nil
 }
 
-func convertOne(in input, s Streams, copts convert.Options, format export.Format, o *parseOptions, buf *bytes.Buffer) error {
+func convertOne(in input, s Streams, copts convert.Options) (*model.Transcript, error) {
 	var data []byte
 	var err error
 	if in.path == "" {
@@ -145,13 +155,9 @@ func convertOne(in input, s Streams, copts convert.Options, format export.Format
 		data, err = os.ReadFile(in.path)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	t, err := convert.Convert(in.name, data, copts)
-	if err != nil {
-		return err
-	}
-	return format.Write(buf, t, export.Options{Compact: o.compact})
+	return convert.Convert(in.name, data, copts)
 }
 
 // atomicFile collects output in a temporary file beside its destination and

@@ -7,11 +7,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"sort"
 	"strings"
 
 	"github.com/transcript-cli/transcript/internal/align"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/structure"
 )
 
 // ErrNoTranscript is returned for input with no English paragraph.
@@ -39,6 +41,9 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	if !hasEnglish(t) {
 		return nil, ErrNoTranscript
 	}
+	structure.Apply(t)
+	structure.CheckNumbers(t)
+	sortWarnings(t)
 	sum := sha256.Sum256(data)
 	t.Source = model.Source{
 		Path:     path,
@@ -48,6 +53,11 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 		Layout:   doc.Layout,
 	}
 	return t, nil
+}
+
+// sortWarnings orders warnings by line; stages add them as they go.
+func sortWarnings(t *model.Transcript) {
+	sort.SliceStable(t.Warnings, func(a, b int) bool { return t.Warnings[a].Line < t.Warnings[b].Line })
 }
 
 func hasEnglish(t *model.Transcript) bool {

@@ -109,6 +109,9 @@ func parseCapiq(lines []Line) *Document {
 				h := l
 				t := Turn{Header: &h, Speaker: sp}
 				if titled {
+					// The header reads as one line, "Name - Company - Title",
+					// as in the reference layout.
+					h.Text += " - " + next
 					_, title := firmTitle(next)
 					t.Title = &title
 					t.HeaderMore = []Line{lines[i+1]}
