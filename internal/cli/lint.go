@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/transcript-cli/transcript/internal/convert"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
 )
@@ -59,6 +60,9 @@ func runLint(o *lintOptions, args []string, s Streams) error {
 		return usageErr("unknown format %q (valid: json, text)", o.format)
 	}
 	if err := parse.CheckLayout(o.layout); err != nil {
+		return usageErr("%v", err)
+	}
+	if _, err := decode.Canonical(o.encoding); err != nil {
 		return usageErr("%v", err)
 	}
 	if len(args) == 0 {

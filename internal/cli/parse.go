@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/transcript-cli/transcript/internal/convert"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
@@ -82,6 +83,9 @@ func runParse(o *parseOptions, args []string, s Streams) error {
 		return usageErr("%v", err)
 	}
 	if err := parse.CheckLayout(o.layout); err != nil {
+		return usageErr("%v", err)
+	}
+	if _, err := decode.Canonical(o.encoding); err != nil {
 		return usageErr("%v", err)
 	}
 	var inputs []input

@@ -8,9 +8,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"sort"
-	"strings"
 
 	"github.com/transcript-cli/transcript/internal/align"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
 	"github.com/transcript-cli/transcript/internal/structure"
@@ -29,7 +29,7 @@ type Options struct {
 // Convert reads one input. path names it in the output ("<stdin>" for
 // standard input).
 func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
-	dec, err := decodeText(data, o.Encoding)
+	dec, err := decode.Decode(data, o.Encoding)
 	if err != nil {
 		return nil, err
 	}
@@ -40,6 +40,10 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	t := align.Align(doc, o.Detector)
 	if !hasEnglish(t) {
 		return nil, ErrNoTranscript
+	}
+	for _, line := range dec.Replaced {
+		t.Warnings = append(t.Warnings, model.NewWarning(line, "replaced_bytes",
+			"bytes that are not valid "+dec.Encoding+" were replaced with U+FFFD"))
 	}
 	structure.Apply(t)
 	structure.CheckNumbers(t)
@@ -69,17 +73,4 @@ func hasEnglish(t *model.Transcript) bool {
 		}
 	}
 	return false
-}
-
-type decoded struct {
-	Text     string
-	Encoding string
-}
-
-// decodeText is a placeholder for the decode package: UTF-8 only.
-func decodeText(data []byte, _ string) (decoded, error) {
-	s := strings.TrimPrefix(string(data), "\uFEFF")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return decoded{Text: s, Encoding: "utf-8"}, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
 	"github.com/transcript-cli/transcript/internal/model"
 )
@@ -70,7 +71,7 @@ func TestCorpusNothingLost(t *testing.T) {
 			if err != nil {
 				t.Fatalf("convert: %v", err)
 			}
-			text, _ := decodeText(data, "")
+			text, _ := decode.Decode(data, "")
 			for _, l := range Lost(text.Text, tr) {
 				t.Errorf("line %d lost: %.80q", l.No, l.Text)
 			}
@@ -110,7 +111,7 @@ func FuzzParse(f *testing.F) {
 		require.Equal(t, a.String(), b.String(), "not deterministic")
 
 		if tr.Source.Layout == "plain" {
-			text, _ := decodeText(data, "")
+			text, _ := decode.Decode(data, "")
 			require.Empty(t, Lost(text.Text, tr), "lines lost")
 		}
 	})

@@ -1,12 +1,17 @@
 package convert
 
 import (
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -81,6 +86,8 @@ type variant struct {
 	edit func(p *pair, index int)
 	// translation is the expected languages.translation ("" for null).
 	translation string
+	// encoding is the expected source.encoding ("" for utf-8).
+	encoding string
 }
 
 type pair struct{ EN, ZH string }
@@ -208,6 +215,35 @@ func variants(ref string) []variant {
 	}), 1)
 	add("header followed by its translation", headerTr)
 
+	for _, e := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{
+		{"utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+		{"utf-16be", unicode.UTF16(unicode.BigEndian, unicode.UseBOM)},
+		{"big5", traditionalchinese.Big5},
+		{"gb18030", simplifiedchinese.GB18030},
+	} {
+		// Characters an encoding lacks come back as its replacement, in
+		// the expected pairs too.
+		roundTrip := func(s string) string {
+			b, err := encoding.ReplaceUnsupported(e.enc.NewEncoder()).String(s)
+			if err != nil {
+				panic(err)
+			}
+			out, err := e.enc.NewDecoder().String(b)
+			if err != nil {
+				panic(err)
+			}
+			return strings.TrimPrefix(out, "\uFEFF")
+		}
+		b, err := encoding.ReplaceUnsupported(e.enc.NewEncoder()).String(clean)
+		if err != nil {
+			panic(err)
+		}
+		vs = append(vs, variant{name: e.name, text: b, translation: "zh-Hant", encoding: e.name,
+			edit: func(p *pair, _ int) { p.EN, p.ZH = roundTrip(p.EN), roundTrip(p.ZH) }})
+	}
 	vs = append(vs, variant{name: "simplified chinese", translation: "zh-Hans",
 		text: toSimplified(clean)})
 	vs[len(vs)-1].edit = func(p *pair, _ int) { p.ZH = toSimplified(p.ZH) }
@@ -312,15 +348,20 @@ func TestVariants(t *testing.T) {
 			for ti := range want {
 				assert.Equal(t, want[ti], gotShape[ti], "turn %d", ti)
 			}
+			wantEnc := v.encoding
+			if wantEnc == "" {
+				wantEnc = "utf-8"
+			}
+			assert.Equal(t, wantEnc, got.Source.Encoding)
 			if v.translation == "" {
 				assert.Nil(t, got.Languages.Translation)
 			} else if assert.NotNil(t, got.Languages.Translation) {
 				assert.Equal(t, v.translation, *got.Languages.Translation)
 			}
-			text, _ := decodeText([]byte(v.text), "")
+			text, _ := decode.Decode([]byte(v.text), "")
 			assert.Empty(t, Lost(text.Text, got), "lines lost")
 			for _, w := range got.Warnings {
-				assert.Contains(t, []string{model.MissingTranslation, model.OrphanTranslation, "no_translation"}, w.Code, "line %d: %s", w.Line, w.Message)
+				assert.Contains(t, []string{model.MissingTranslation, model.OrphanTranslation, "no_translation", "number_mismatch"}, w.Code, "line %d: %s", w.Line, w.Message)
 			}
 		})
 	}

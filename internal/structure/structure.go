@@ -7,6 +7,7 @@ package structure
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/transcript-cli/transcript/internal/metadata"
 	"github.com/transcript-cli/transcript/internal/model"
@@ -29,15 +30,36 @@ func findMetadata(t *model.Transcript) model.Metadata {
 	for _, turn := range t.Turns {
 		for _, p := range turn.Paragraphs {
 			if p.EN != nil {
-				english = append(english, *p.EN)
+				english = append(english, head(*p.EN))
 			}
 		}
 		if len(english) > 30 {
 			break
 		}
 	}
-	m := metadata.Extract(english, t.Summary)
+	summary := make([]string, len(t.Summary))
+	for i, l := range t.Summary {
+		summary[i] = head(l)
+	}
+	m := metadata.Extract(english, summary)
 	return model.Metadata{Company: m.Company, Quarter: m.Quarter, FiscalYear: m.FiscalYear, Date: m.Date}
+}
+
+// headBytes is how much of a paragraph the phrase rules read: welcomes,
+// introductions and sign-offs are said in a paragraph's first sentences,
+// and a regular expression over a runaway 10 MB paragraph costs seconds.
+const headBytes = 4096
+
+// head is the start of s, cut at a rune boundary.
+func head(s string) string {
+	if len(s) <= headBytes {
+		return s
+	}
+	i := headBytes
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
 }
 
 type state struct {
@@ -106,7 +128,7 @@ func (s *state) introductions() {
 			if p.EN == nil {
 				continue
 			}
-			in, ok := people.Introduction(*p.EN)
+			in, ok := people.Introduction(head(*p.EN))
 			if !ok {
 				continue
 			}
@@ -191,7 +213,7 @@ func (s *state) isAnalystTurn(i int) bool {
 
 func opens(turn model.Turn) bool {
 	for _, p := range turn.Paragraphs {
-		if p.EN != nil && people.OpensQA(*p.EN) {
+		if p.EN != nil && people.OpensQA(head(*p.EN)) {
 			return true
 		}
 	}
@@ -222,7 +244,7 @@ func (s *state) closingFrom(min int) int {
 
 func signsOff(turn model.Turn) bool {
 	for _, p := range turn.Paragraphs {
-		if p.EN != nil && closingRe.MatchString(*p.EN) {
+		if p.EN != nil && closingRe.MatchString(head(*p.EN)) {
 			return true
 		}
 	}
