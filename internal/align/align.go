@@ -112,6 +112,12 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 			mt.Title = turn.Title
 			mt.Line = turn.Header.No
 		}
+		if turn.Section != "" {
+			// The layout's section marker, a hint that package structure
+			// prefers to its own reading of the text.
+			sec := turn.Section
+			mt.Section = &sec
+		}
 		if len(turn.HeaderTr) > 0 {
 			mt.HeaderZH = &turn.HeaderTr[0].Text
 		}
