@@ -40,6 +40,9 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		Unparsed:      []model.Line{},
 		Warnings:      []model.Warning{},
 	}
+	for _, p := range doc.Participants {
+		t.Participants = append(t.Participants, participant(p))
+	}
 	for _, l := range doc.Unparsed {
 		t.Unparsed = append(t.Unparsed, model.Line{Line: l.No, Text: l.Text})
 	}
@@ -128,6 +131,25 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		t.Turns = append(t.Turns, mt)
 	}
 	return t
+}
+
+// participant is an entry of the layout's participants list, which package
+// structure completes with the speakers' turns.
+func participant(p parse.Participant) model.Participant {
+	mp := model.Participant{Name: p.Name, Role: model.RoleUnknown, Turns: []int{}}
+	if p.Title != "" {
+		mp.Title = &p.Title
+	}
+	if p.Firm != "" {
+		mp.Firm = &p.Firm
+	}
+	switch p.Role {
+	case "executive":
+		mp.Role = model.RoleExecutive
+	case "analyst":
+		mp.Role = model.RoleAnalyst
+	}
+	return mp
 }
 
 func texts(lines []parse.Line) []string {

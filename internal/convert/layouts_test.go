@@ -150,3 +150,48 @@ func TestCorpusPairs(t *testing.T) {
 		}
 	})
 }
+
+// The layouts' section markers and participant lists reach the output:
+// the first Q&A turn is the first under the marker (counted in the files),
+// and listed participants keep their firm.
+func TestCorpusSectionsAndParticipants(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "external")
+	firstQA := map[string]int{
+		"alphamemo-mediatek-2026q1-zhtw-en-timestamped.txt": 3,
+		"fool-html2text-televisa-q2-2020.txt":               10,
+		"streetevents-csco-2020q4.txt":                      5,
+		"streetevents-amzn-2016q4-mixed-crlf.txt":           2,
+		"capiq-pdftext-equinix-2022q3.txt":                  5,
+		"fool-msft-q3-2026-en-inline-speakers.txt":          4,
+	}
+	for name, want := range firstQA {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if os.IsNotExist(err) {
+				t.Skip("corpus absent")
+			}
+			tr, err := convert.Convert(name, data, convert.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := -1
+			for i, turn := range tr.Turns {
+				if turn.Section != nil && *turn.Section == model.SectionQA {
+					got = i
+					break
+				}
+			}
+			if got != want {
+				t.Errorf("first Q&A turn = %d, want %d", got, want)
+			}
+			if name != "streetevents-csco-2020q4.txt" {
+				return
+			}
+			p := tr.Participants[3]
+			if p.Name != "Paul Jonas Silverstein" || p.Firm == nil || *p.Firm != "Cowen and Company, LLC, Research Division" ||
+				p.Role != model.RoleAnalyst || len(p.Turns) == 0 {
+				t.Errorf("participant 3 = %+v", p)
+			}
+		})
+	}
+}

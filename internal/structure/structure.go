@@ -81,9 +81,12 @@ func (s *state) isOperator(i int) bool {
 
 // participants lists each speaker once; the same person under two
 // renderings of the name ("Andy Jassy", "Andrew R. Jassy") is one person.
+// The layout's participants list, when the file has one, comes first.
 func (s *state) participants() {
 	t := s.t
-	t.Participants = []model.Participant{}
+	if t.Participants == nil {
+		t.Participants = []model.Participant{}
+	}
 	for i := range t.Turns {
 		turn := &t.Turns[i]
 		if turn.Speaker == nil {
