@@ -86,6 +86,12 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("Operator\nOperator\nHello.\n"))
 	f.Add([]byte("\xff\xfe\x00\x00garbage"))
+	layouts, _ := filepath.Glob("../../testdata/layouts/*.txt")
+	for _, name := range layouts {
+		data, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tr, err := Convert("fuzz", data, Options{})
 		if err != nil {
@@ -110,10 +116,8 @@ func FuzzParse(f *testing.F) {
 		require.NoError(t, export.Formats()[0].Write(&b, tr2, export.Options{}))
 		require.Equal(t, a.String(), b.String(), "not deterministic")
 
-		if tr.Source.Layout == "plain" {
-			text, _ := decode.Decode(data, "")
-			require.Empty(t, Lost(text.Text, tr), "lines lost")
-		}
+		text, _ := decode.Decode(data, "")
+		require.Empty(t, Lost(text.Text, tr), "lines lost")
 	})
 }
 

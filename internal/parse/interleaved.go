@@ -38,6 +38,11 @@ func detectInterleaved(lines []Line) int {
 // inlineSpeaker reports the speaker label cut from "Name:Text", and the
 // byte length of the label with its colon.
 func inlineSpeaker(s string) (string, int, bool) {
+	// Cheap test first: a colon soon, followed by text.
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 50 || i+1 >= len(s) || s[i+1] == ' ' || s[0] < 'A' || s[0] > 'Z' {
+		return "", 0, false
+	}
 	m := inlineLabel.FindStringSubmatchIndex(s)
 	if m == nil {
 		return "", 0, false

@@ -28,6 +28,14 @@ var (
 // spLabel finds the speaker label at the start of s: the label and the
 // byte length of the labelled prefix.
 func spLabel(s string) (string, int, bool) {
+	// Cheap test first: a colon, ASCII or full-width, near the start.
+	head := s
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	if strings.IndexByte(head, ':') < 0 && !strings.Contains(head, "：") {
+		return "", 0, false
+	}
 	for _, re := range []*regexp.Regexp{spBold, spEN, spZH} {
 		if m := re.FindStringSubmatchIndex(s); m != nil {
 			label := strings.TrimSpace(s[m[2]:m[3]])
