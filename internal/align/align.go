@@ -22,6 +22,7 @@ type unit struct {
 	lang  Lang
 	text  string
 	lines []int
+	time  string // timestamp of the first line, if the layout found one
 }
 
 // Align turns a parsed document into a transcript (without its source
@@ -38,6 +39,9 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		Turns:         make([]model.Turn, 0, len(doc.Turns)),
 		Unparsed:      []model.Line{},
 		Warnings:      []model.Warning{},
+	}
+	for _, p := range doc.Participants {
+		t.Participants = append(t.Participants, participant(p))
 	}
 	for _, l := range doc.Unparsed {
 		t.Unparsed = append(t.Unparsed, model.Line{Line: l.No, Text: l.Text})
@@ -111,6 +115,12 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 			mt.Title = turn.Title
 			mt.Line = turn.Header.No
 		}
+		if turn.Section != "" {
+			// The layout's section marker, a hint that package structure
+			// prefers to its own reading of the text.
+			sec := turn.Section
+			mt.Section = &sec
+		}
 		if len(turn.HeaderTr) > 0 {
 			mt.HeaderZH = &turn.HeaderTr[0].Text
 		}
@@ -121,6 +131,25 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		t.Turns = append(t.Turns, mt)
 	}
 	return t
+}
+
+// participant is an entry of the layout's participants list, which package
+// structure completes with the speakers' turns.
+func participant(p parse.Participant) model.Participant {
+	mp := model.Participant{Name: p.Name, Role: model.RoleUnknown, Turns: []int{}}
+	if p.Title != "" {
+		mp.Title = &p.Title
+	}
+	if p.Firm != "" {
+		mp.Firm = &p.Firm
+	}
+	switch p.Role {
+	case "executive":
+		mp.Role = model.RoleExecutive
+	case "analyst":
+		mp.Role = model.RoleAnalyst
+	}
+	return mp
 }
 
 func texts(lines []parse.Line) []string {
@@ -162,7 +191,7 @@ func makeUnits(blocks [][]parse.Line, langs [][]Lang, blockMode bool) []unit {
 					continue
 				}
 			}
-			us = append(us, unit{lang: lang, text: l.Text, lines: []int{l.No}})
+			us = append(us, unit{lang: lang, text: l.Text, lines: []int{l.No}, time: l.Time})
 		}
 	}
 	return us
@@ -246,7 +275,7 @@ func (p pairer) pair(us []unit, translated bool, warnings *[]model.Warning) []mo
 			}
 		}
 	}
-	var out []model.Paragraph
+	out := []model.Paragraph{} // never null in the output, even for an empty turn
 	for i := n; i > 0; {
 		if paired[i] {
 			out = append(out, p.paragraph(&us[i-2], &us[i-1], warnings))
@@ -288,6 +317,11 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 		}
 	}
 	set(a)
+	if b != nil && b.lang != Chinese && b.time != "" {
+		para.Time = &b.time
+	} else if a.time != "" {
+		para.Time = &a.time
+	}
 	if b == nil {
 		if a.lang == Chinese {
 			para.Status = model.OrphanTranslation

@@ -101,7 +101,7 @@ around them.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: err}
 	})
-	root.AddCommand(newParseCmd(s), newLintCmd(s), newSchemaCmd(s))
+	root.AddCommand(newParseCmd(s), newLintCmd(s), newSchemaCmd(s), newLayoutsCmd(s))
 	return root
 }
 

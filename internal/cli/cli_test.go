@@ -187,7 +187,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", "", false, []string{"nope"}, ExitUsage, `unknown command "nope"`},
 		{"missing file", "", false, []string{"parse", "nosuch.txt"}, ExitFailure, "transcript: nosuch.txt: open nosuch.txt: no such file or directory\n"},
 		{"empty stdin", "", false, []string{"parse"}, ExitFailure, "transcript: <stdin>: no transcript found"},
-		{"unknown layout", "", false, []string{"parse", "--layout", "nope", reference}, ExitUsage, `unknown layout "nope" (valid: auto, plain`},
+		{"unknown layout", "", false, []string{"parse", "--layout", "nope", reference}, ExitUsage, `unknown layout "nope" (valid: auto, alphamemo, `},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

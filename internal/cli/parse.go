@@ -52,7 +52,14 @@ Several inputs give a stream of documents in input order.`,
 	f.BoolVarP(&o.compact, "compact", "c", false, "write each JSON document on one line")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
-	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects)")
+	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects; see transcript layouts)")
+	_ = cmd.RegisterFlagCompletionFunc("layout", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		names := []string{"auto	detect the layout"}
+		for _, l := range parse.Layouts() {
+			names = append(names, l.Name+"	"+l.Description)
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
 	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string

@@ -89,6 +89,12 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("Operator\nOperator\nHello.\n"))
 	f.Add([]byte("\xff\xfe\x00\x00garbage"))
+	layouts, _ := filepath.Glob("../../testdata/layouts/*.txt")
+	for _, name := range layouts {
+		data, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(data)
+	}
 	// The script detector alone keeps each run fast and free of model
 	// loading; lingua-go only relabels lines the script count finds
 	// balanced, and has tests of its own.
@@ -112,10 +118,8 @@ func FuzzParse(f *testing.F) {
 		require.NoError(t, export.Formats()[0].Write(&b, tr2, export.Options{}))
 		require.Equal(t, a.String(), b.String(), "not deterministic")
 
-		if tr.Source.Layout == "plain" {
-			text, _ := decode.Decode(data, "")
-			require.Empty(t, Lost(text.Text, tr), "lines lost")
-		}
+		text, _ := decode.Decode(data, "")
+		require.Empty(t, Lost(text.Text, tr), "lines lost")
 	})
 }
 

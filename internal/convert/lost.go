@@ -11,6 +11,11 @@ import (
 // header, paragraph (or part of a rejoined one), summary, notice or unparsed
 // line. Lines without a letter or digit (rules such as "====") carry no
 // text and are not counted. The tests hold every input to an empty list.
+//
+// Layouts cut markup from lines ("[ 60] [EN] ", "**大卫**：", "(00:00:12) ",
+// "**"): such a line counts as kept when the text left after the cut is. Lines a
+// layout files as headings, markup or participants are kept in the parsed
+// document, which the model does not carry yet; they count as kept too.
 func Lost(text string, t *model.Transcript) []parse.Line {
 	whole := map[string]bool{}
 	var all strings.Builder
@@ -39,16 +44,62 @@ func Lost(text string, t *model.Transcript) []parse.Line {
 		}
 	}
 	joined := all.String()
+	cut, structural := layoutLines(text, t.Source.Layout)
 	var lost []parse.Line
 	for _, l := range parse.Lines(text) {
-		if l.Text == "" || whole[l.Text] || !hasAlnum(l.Text) {
+		if l.Text == "" || whole[l.Text] || !hasAlnum(l.Text) || strings.Contains(joined, l.Text) {
 			continue
 		}
-		if !strings.Contains(joined, l.Text) {
+		if rest, ok := cut[l.No]; ok && (rest == "" || whole[rest] || strings.Contains(joined, rest)) {
+			continue
+		}
+		if !structural[l.No] {
 			lost = append(lost, l)
 		}
 	}
 	return lost
+}
+
+// layoutLines parses text again in layout and reports, by line number, the
+// text left after the layout cut markup from a line, and the lines it filed
+// as headings, markup or participants.
+func layoutLines(text, layout string) (cut map[int]string, structural map[int]bool) {
+	cut, structural = map[int]string{}, map[int]bool{}
+	doc, err := parse.Parse(text, layout)
+	if err != nil {
+		return cut, structural
+	}
+	raw := parse.Lines(text)
+	keep := func(ls ...parse.Line) {
+		for _, l := range ls {
+			if l.No >= 1 && l.No <= len(raw) && raw[l.No-1].Text != l.Text {
+				cut[l.No] = l.Text
+			}
+		}
+	}
+	for _, ls := range [][]parse.Line{doc.Headings, doc.Markup} {
+		for _, l := range ls {
+			structural[l.No] = true
+		}
+	}
+	for _, p := range doc.Participants {
+		for _, l := range p.Lines {
+			structural[l.No] = true
+		}
+	}
+	keep(doc.Summary...)
+	keep(doc.Notices...)
+	for _, turn := range doc.Turns {
+		if turn.Header != nil && !turn.Inline {
+			// A header line stripped of its markup ("**Name - Title**").
+			cut[turn.Header.No] = turn.Header.Text
+		}
+		keep(turn.HeaderTr...)
+		for _, b := range turn.Blocks {
+			keep(b...)
+		}
+	}
+	return cut, structural
 }
 
 func hasAlnum(s string) bool {

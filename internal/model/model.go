@@ -108,6 +108,7 @@ type Paragraph struct {
 	// unpaired paragraph. Numbers on one side only give a number_mismatch
 	// warning.
 	Numbers []NumberMatch `json:"numbers"`
+	Time    *string       `json:"time"` // timestamp of the English (or only) text, e.g. "00:01:12"; null when the file has none
 }
 
 // NumberMatch is a number that the English and its translation agree on.

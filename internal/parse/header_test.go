@@ -74,10 +74,10 @@ func TestIsHeaderTranslation(t *testing.T) {
 
 func TestLines(t *testing.T) {
 	got := Lines("a\n\n  b \t\nc")
-	assert.Equal(t, []Line{{1, "a"}, {2, ""}, {3, "b"}, {4, "c"}}, got)
-	assert.Equal(t, []Line{{1, "a"}}, Lines("a\n"))
+	assert.Equal(t, []Line{{No: 1, Text: "a"}, {No: 2, Text: ""}, {No: 3, Text: "b"}, {No: 4, Text: "c"}}, got)
+	assert.Equal(t, []Line{{No: 1, Text: "a"}}, Lines("a\n"))
 	assert.Empty(t, Lines(""))
-	assert.Equal(t, []Line{{1, "x"}}, Lines("\u3000x\u00a0"))
+	assert.Equal(t, []Line{{No: 1, Text: "x"}}, Lines("\u3000x\u00a0"))
 }
 
 func TestIsNotice(t *testing.T) {

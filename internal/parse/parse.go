@@ -16,6 +16,12 @@ import (
 type Line struct {
 	No   int    // 1-based line number in the input
 	Text string // without surrounding white space
+	// Prefix is the layout markup and speaker label that a layout cut from
+	// the start of the line ("[ 60] [EN] ", "**大卫**：", "(00:00:12) "),
+	// verbatim, so that nothing is lost; Text is what remains.
+	Prefix string
+	// Time is the timestamp the line carried ("00:00:12"), if any.
+	Time string
 }
 
 // Turn is one speaker's turn: a header line and the blocks of text under it.
@@ -27,8 +33,18 @@ type Turn struct {
 	// HeaderTr holds the header's translation (and its copies), when the file
 	// prints one under the header.
 	HeaderTr []Line
-	Speaker  string
-	Title    *string
+	// HeaderMore holds further header lines: the "Company - Title" line
+	// under the name in layouts that print the speaker on two lines.
+	HeaderMore []Line
+	Speaker    string
+	Title      *string
+	// Inline reports that Header was cut from the start of the turn's first
+	// body line ("Amy Hood:Thank you."): Header.No is that body line's
+	// number and Header.Text the label, not a line of its own.
+	Inline bool
+	// Section is the part of the call the turn sits in, from the layout's
+	// section markers: "prepared_remarks", "qa", or "" when unknown.
+	Section string
 	// Blocks are runs of consecutive non-blank lines; blank lines separate
 	// them.
 	Blocks [][]Line
@@ -49,6 +65,24 @@ type Document struct {
 	Turns    []Turn
 	Unparsed []Line // lines no rule could place
 	Warnings []Warning
+	// Headings are section markers and topic titles ("### Q&A",
+	// "Questions and Answers:", "━━ Call participants ━━"), markup removed.
+	Headings []Line
+	// Markup holds structural lines that carry no transcript text: metadata
+	// banners, front matter, HTML wrappers, list titles.
+	Markup []Line
+	// Participants are the call's participants, from the layout's list.
+	Participants []Participant
+}
+
+// Participant is one entry of a participants list.
+type Participant struct {
+	Name  string
+	Title string
+	Firm  string
+	Role  string // "executive", "analyst" or "" when the list does not say
+	// Lines are the input lines of the entry (name, title, translation).
+	Lines []Line
 }
 
 // Layout is a reader for one family of transcript files.
@@ -64,7 +98,11 @@ type Layout struct {
 // Layouts lists the known layouts, most specific first; the last one is the
 // fallback that reads anything.
 func Layouts() []Layout {
-	return []Layout{plainLayout}
+	return []Layout{
+		alphamemoLayout, interleavedLayout, streeteventsLayout, capiqLayout,
+		foolhtmlLayout, foolinlineLayout, speakerprefixLayout, sentencesLayout,
+		plainLayout,
+	}
 }
 
 // LayoutNames lists the names accepted by Parse.

@@ -81,9 +81,12 @@ func (s *state) isOperator(i int) bool {
 
 // participants lists each speaker once; the same person under two
 // renderings of the name ("Andy Jassy", "Andrew R. Jassy") is one person.
+// The layout's participants list, when the file has one, comes first.
 func (s *state) participants() {
 	t := s.t
-	t.Participants = []model.Participant{}
+	if t.Participants == nil {
+		t.Participants = []model.Participant{}
+	}
 	for i := range t.Turns {
 		turn := &t.Turns[i]
 		if turn.Speaker == nil {
@@ -163,7 +166,18 @@ func (s *state) sections() {
 	n := len(t.Turns)
 	s.qa, s.close = n, n
 	started := false // an executive has spoken: "(Operator Instructions)" in the welcome does not open the Q&A
+	// A layout with section markers ("Questions and Answers:") has said
+	// where the Q&A begins; the text is searched only without them.
 	for i := range t.Turns {
+		if sec := t.Turns[i].Section; sec != nil && *sec == model.SectionQA {
+			s.qa, started = i, true
+			break
+		}
+	}
+	for i := range t.Turns {
+		if s.qa < n {
+			break
+		}
 		if !s.isOperator(i) && t.Turns[i].Speaker != nil {
 			started = true
 		}

@@ -132,3 +132,18 @@ func TestSameParticipantUnderTwoNames(t *testing.T) {
 	require.Len(t, tr.Participants, 1)
 	assert.Equal(t, []int{0, 1}, tr.Participants[0].Turns)
 }
+
+// A layout's section marker decides where the Q&A begins, even where the
+// text gives no sign of it.
+func TestLayoutSectionMarker(t *testing.T) {
+	tr := call(
+		[2]string{"Jason Wang", "Welcome. Jessie will give an overview."},
+		[2]string{"Jessie Wang", "Thank you. Revenue grew."},
+		[2]string{"Jason Wang", "Could you talk about smartphones?"},
+		[2]string{"Jessie Wang", "Certainly. We gained share."},
+	)
+	qa := model.SectionQA
+	tr.Turns[2].Section = &qa
+	Apply(tr)
+	assert.Equal(t, []string{P, P, Q, Q}, sections(tr))
+}

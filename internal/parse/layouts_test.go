@@ -1,0 +1,270 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// fixtureWant is what a synthetic fixture in testdata/layouts must parse to.
+type fixtureWant struct {
+	turns        int
+	speakers     []string
+	titles       []string // "" for no title
+	sections     []string
+	participants []Participant // Name, Title, Firm, Role compared
+	summary      int
+	notices      int
+	headings     int
+	markup       int
+	paragraphs   int // body blocks over all turns
+}
+
+var fixtureWants = map[string]fixtureWant{
+	"alphamemo": {
+		speakers: []string{"Ada Lin", "Ben Cho", "Ada Lin"},
+		titles:   []string{"Example Corp, Investor Relations", "Sample Securities, Analyst", "Example Corp, Investor Relations"},
+		sections: []string{"prepared_remarks", "qa", "qa"},
+		summary:  2, notices: 1, headings: 6, paragraphs: 4,
+	},
+	"interleaved": {
+		speakers:     []string{"Ada Lin", "Operator", "Ben Cho", "Ada Lin"},
+		titles:       []string{"", "", "", ""},
+		sections:     []string{"prepared_remarks", "qa", "qa", "qa"},
+		participants: []Participant{{Name: "Ada Lin", Title: "Chief Executive Officer", Role: "executive"}},
+		summary:      2, headings: 2, markup: 4, paragraphs: 5,
+	},
+	"speakerprefix": {
+		speakers: []string{"Ann", "Bob", "Ann", "Bob"},
+		titles:   []string{"", "", "", ""},
+		sections: []string{"", "", "", ""},
+		summary:  3, notices: 2, headings: 1, paragraphs: 10,
+	},
+	"foolhtml": {
+		speakers: []string{"Operator", "Ada Lin", "Operator", "Ben Cho", "Ada Lin"},
+		titles:   []string{"", "Chief Executive Officer", "", "Sample Securities -- Analyst", "Chief Executive Officer"},
+		sections: []string{"prepared_remarks", "prepared_remarks", "qa", "qa", "qa"},
+		participants: []Participant{
+			{Name: "Ada Lin", Title: "Chief Executive Officer", Role: "executive"},
+			{Name: "Ben Cho", Title: "Analyst", Firm: "Sample Securities", Role: "analyst"},
+		},
+		headings: 3, markup: 9, paragraphs: 6,
+	},
+	"foolinline": {
+		speakers: []string{"Ada Lin", "Cal Diaz", "Operator", "Ben Cho", "Cal Diaz"},
+		titles:   []string{"", "", "", "", ""},
+		sections: []string{"prepared_remarks", "prepared_remarks", "qa", "qa", "qa"},
+		participants: []Participant{
+			{Name: "Ada Lin", Title: "Chief Executive Officer", Role: "executive"},
+			{Name: "Cal Diaz", Title: "Chief Financial Officer", Role: "executive"},
+		},
+		summary: 2, notices: 1, headings: 1, markup: 3, paragraphs: 6,
+	},
+	"streetevents": {
+		speakers: []string{"Operator", "Ada Lin", "Ben Cho", "Ada Lin"},
+		titles:   []string{"", "CEO", "Analyst", "CEO"},
+		sections: []string{"prepared_remarks", "prepared_remarks", "qa", "qa"},
+		participants: []Participant{
+			{Name: "Ada Lin", Title: "CEO", Firm: "Example Corp", Role: "executive"},
+			{Name: "Ben Cho", Title: "Analyst", Firm: "Sample Securities, Research Division", Role: "analyst"},
+		},
+		headings: 4, markup: 2, paragraphs: 5,
+	},
+	"capiq": {
+		speakers: []string{"Operator", "Ada Lin", "Ben Cho", "Ada Lin"},
+		titles:   []string{"", "CEO", "Analyst", "CEO"},
+		sections: []string{"prepared_remarks", "prepared_remarks", "qa", "qa"},
+		participants: []Participant{
+			{Name: "Ada Lin", Title: "CEO", Firm: "Example Corp", Role: "executive"},
+			{Name: "Ben Cho", Title: "Analyst", Firm: "Sample Securities, Research Division", Role: "analyst"},
+		},
+		notices: 1, headings: 5, paragraphs: 5,
+	},
+	"sentences": {
+		speakers:   []string{""},
+		titles:     []string{""},
+		sections:   []string{""},
+		paragraphs: 6,
+	},
+}
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "layouts", name+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestLayoutFixtures(t *testing.T) {
+	for name, want := range fixtureWants {
+		t.Run(name, func(t *testing.T) {
+			text := readFixture(t, name)
+			d, err := Parse(text, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Layout != name {
+				t.Fatalf("detected layout %q, want %q", d.Layout, name)
+			}
+			checkAccounting(t, name, Lines(text), d)
+			var speakers, titles, sections []string
+			paragraphs := 0
+			for _, tr := range d.Turns {
+				speakers = append(speakers, tr.Speaker)
+				title := ""
+				if tr.Title != nil {
+					title = *tr.Title
+				}
+				titles = append(titles, title)
+				sections = append(sections, tr.Section)
+				paragraphs += len(tr.Blocks)
+			}
+			eq := func(what string, got, want any) {
+				t.Helper()
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s = %v, want %v", what, got, want)
+				}
+			}
+			eq("speakers", speakers, want.speakers)
+			eq("titles", titles, want.titles)
+			eq("sections", sections, want.sections)
+			eq("summary lines", len(d.Summary), want.summary)
+			eq("notices", len(d.Notices), want.notices)
+			eq("headings", len(d.Headings), want.headings)
+			eq("markup lines", len(d.Markup), want.markup)
+			eq("paragraph blocks", paragraphs, want.paragraphs)
+			var parts []Participant
+			for _, p := range d.Participants {
+				parts = append(parts, Participant{Name: p.Name, Title: p.Title, Firm: p.Firm, Role: p.Role})
+			}
+			eq("participants", parts, want.participants)
+			if name == "sentences" && (len(d.Warnings) != 1 || d.Warnings[0].Code != "no_speakers") {
+				t.Errorf("warnings = %+v, want one no_speakers", d.Warnings)
+			}
+			for _, tr := range d.Turns {
+				for _, b := range tr.Blocks {
+					for _, l := range b {
+						for _, mark := range []string{"**", "[EN]", "[中]", "(00:", "Ada Lin:", "林艾达："} {
+							if strings.Contains(l.Text, mark) {
+								t.Errorf("line %d keeps markup %q: %q", l.No, mark, l.Text)
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// A layout forced by name parses any fixture without losing a line.
+func TestLayoutsForcedOnEveryFixture(t *testing.T) {
+	for fixture := range fixtureWants {
+		text := readFixture(t, fixture)
+		lines := Lines(text)
+		for _, l := range Layouts() {
+			d, err := Parse(text, l.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAccounting(t, fixture+" as "+l.Name, lines, d)
+		}
+	}
+}
+
+func TestAlphamemoTimes(t *testing.T) {
+	d, _ := Parse(readFixture(t, "alphamemo"), "")
+	b := d.Turns[0].Blocks[0]
+	if b[0].Time != "00:00:05" || b[1].Time != "00:00:05" || b[0].Prefix != "(00:00:05) " {
+		t.Errorf("first block = %+v, want time 00:00:05 on both lines", b)
+	}
+}
+
+func TestInterleavedKeepsLabels(t *testing.T) {
+	d, _ := Parse(readFixture(t, "interleaved"), "")
+	tr := d.Turns[0]
+	if !tr.Inline || tr.Header.No != tr.Blocks[0][0].No {
+		t.Errorf("turn 0 header %+v should be cut from its first line", tr.Header)
+	}
+	en, zh := tr.Blocks[0][0], tr.Blocks[0][1]
+	if en.Text != "Thank you for joining us today." || !strings.HasSuffix(en.Prefix, "Ada Lin:") {
+		t.Errorf("English line = %+v", en)
+	}
+	if zh.Text != "感谢您今天加入我们。" || !strings.HasSuffix(zh.Prefix, "林艾达：") {
+		t.Errorf("Chinese line = %+v", zh)
+	}
+}
+
+func TestUnknownLayout(t *testing.T) {
+	if _, err := Parse("x", "nope"); err == nil || !strings.Contains(err.Error(), "plain") {
+		t.Errorf("err = %v, want the list of layouts", err)
+	}
+}
+
+func TestLayoutsRegistry(t *testing.T) {
+	all := Layouts()
+	if all[len(all)-1].Name != "plain" {
+		t.Errorf("fallback = %q, want plain", all[len(all)-1].Name)
+	}
+	seen := map[string]bool{}
+	for _, l := range all {
+		if l.Name == "" || l.Description == "" || l.Detect == nil || l.Parse == nil || seen[l.Name] {
+			t.Errorf("bad layout entry %+v", l.Name)
+		}
+		seen[l.Name] = true
+		if s := l.Detect(nil); s < 0 || s > 100 {
+			t.Errorf("%s: Detect(nil) = %d", l.Name, s)
+		}
+	}
+}
+
+func FuzzLayouts(f *testing.F) {
+	for name := range fixtureWants {
+		f.Add(readFixture(f, name), name)
+		f.Add(readFixture(f, name), "auto")
+	}
+	f.Add("Operator\nOperator\nHello.\n你好。\n", "plain")
+	f.Fuzz(func(t *testing.T, text, layout string) {
+		if layout != "auto" {
+			known := false
+			for _, n := range LayoutNames() {
+				known = known || n == layout
+			}
+			if !known {
+				layout = "auto"
+			}
+		}
+		d1, err := Parse(text, layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAccounting(t, layout, Lines(text), d1)
+		d2, _ := Parse(text, layout)
+		if !reflect.DeepEqual(d1, d2) {
+			t.Errorf("parse is not deterministic")
+		}
+	})
+}
+
+// Each sample in docs/layouts.md is detected as the layout it illustrates.
+func TestDocSamples(t *testing.T) {
+	data, err := os.ReadFile("../../docs/layouts.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := regexp.MustCompile("(?s)### (\\w+)\n\n```\n(.*?)```").FindAllStringSubmatch(string(data), -1)
+	if len(samples) != len(Layouts()) {
+		t.Errorf("%d samples for %d layouts", len(samples), len(Layouts()))
+	}
+	for _, m := range samples {
+		d, _ := Parse(m[2], "")
+		if d.Layout != m[1] {
+			t.Errorf("sample %s detected as %s", m[1], d.Layout)
+		}
+		checkAccounting(t, "sample "+m[1], Lines(m[2]), d)
+	}
+}
