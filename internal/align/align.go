@@ -8,6 +8,7 @@ package align
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,7 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 	for _, p := range doc.Participants {
 		t.Participants = append(t.Participants, participant(p))
 	}
+	t.Headings, t.Markup = layoutText(doc)
 	for _, l := range doc.Unparsed {
 		t.Unparsed = append(t.Unparsed, model.Line{Line: l.No, Text: l.Text})
 	}
@@ -150,6 +152,46 @@ func participant(p parse.Participant) model.Participant {
 		mp.Role = model.RoleAnalyst
 	}
 	return mp
+}
+
+// layoutText collects the layout's headings and its own text (markup lines,
+// participant lists, prefixes cut from lines), in line order.
+func layoutText(doc *parse.Document) (headings, markup []model.Line) {
+	headings, markup = []model.Line{}, []model.Line{}
+	prefixes := func(ls []parse.Line) {
+		for _, l := range ls {
+			if l.Prefix != "" {
+				markup = append(markup, model.Line{Line: l.No, Text: l.Prefix})
+			}
+		}
+	}
+	for _, l := range doc.Headings {
+		headings = append(headings, model.Line{Line: l.No, Text: l.Text})
+	}
+	prefixes(doc.Headings)
+	for _, l := range doc.Markup {
+		markup = append(markup, model.Line{Line: l.No, Text: l.Text})
+	}
+	for _, p := range doc.Participants {
+		for _, l := range p.Lines {
+			markup = append(markup, model.Line{Line: l.No, Text: l.Text})
+		}
+	}
+	prefixes(doc.Summary)
+	prefixes(doc.Notices)
+	for _, turn := range doc.Turns {
+		if turn.Header != nil {
+			prefixes([]parse.Line{*turn.Header})
+		}
+		prefixes(turn.Copies)
+		prefixes(turn.HeaderTr)
+		prefixes(turn.HeaderMore)
+		for _, b := range turn.Blocks {
+			prefixes(b)
+		}
+	}
+	sort.SliceStable(markup, func(a, b int) bool { return markup[a].Line < markup[b].Line })
+	return headings, markup
 }
 
 func texts(lines []parse.Line) []string {

@@ -13,9 +13,8 @@ import (
 // text and are not counted. The tests hold every input to an empty list.
 //
 // Layouts cut markup from lines ("[ 60] [EN] ", "**大卫**：", "(00:00:12) ",
-// "**"): such a line counts as kept when the text left after the cut is. Lines a
-// layout files as headings, markup or participants are kept in the parsed
-// document, which the model does not carry yet; they count as kept too.
+// "**"): such a line counts as kept when the text left after the cut is,
+// and the cut text is in the output's markup.
 func Lost(text string, t *model.Transcript) []parse.Line {
 	whole := map[string]bool{}
 	var all strings.Builder
@@ -32,8 +31,15 @@ func Lost(text string, t *model.Transcript) []parse.Line {
 	for i := range t.Notices {
 		add(&t.Notices[i])
 	}
-	for i := range t.Unparsed {
-		add(&t.Unparsed[i].Text)
+	for _, ls := range [][]model.Line{t.Unparsed, t.Headings, t.Markup} {
+		for i := range ls {
+			add(&ls[i].Text)
+		}
+	}
+	for _, p := range t.Participants {
+		add(&p.Name)
+		add(p.Title)
+		add(p.Firm)
 	}
 	for _, turn := range t.Turns {
 		add(turn.Header)
@@ -44,7 +50,7 @@ func Lost(text string, t *model.Transcript) []parse.Line {
 		}
 	}
 	joined := all.String()
-	cut, structural := layoutLines(text, t.Source.Layout)
+	cut := layoutLines(text, t.Source.Layout)
 	var lost []parse.Line
 	for _, l := range parse.Lines(text) {
 		if l.Text == "" || whole[l.Text] || !hasAlnum(l.Text) || strings.Contains(joined, l.Text) {
@@ -53,21 +59,19 @@ func Lost(text string, t *model.Transcript) []parse.Line {
 		if rest, ok := cut[l.No]; ok && (rest == "" || whole[rest] || strings.Contains(joined, rest)) {
 			continue
 		}
-		if !structural[l.No] {
-			lost = append(lost, l)
-		}
+		lost = append(lost, l)
 	}
 	return lost
 }
 
 // layoutLines parses text again in layout and reports, by line number, the
-// text left after the layout cut markup from a line, and the lines it filed
-// as headings, markup or participants.
-func layoutLines(text, layout string) (cut map[int]string, structural map[int]bool) {
-	cut, structural = map[int]string{}, map[int]bool{}
+// text left after the layout cut markup from a line (the cut part itself is
+// in the output's markup).
+func layoutLines(text, layout string) (cut map[int]string) {
+	cut = map[int]string{}
 	doc, err := parse.Parse(text, layout)
 	if err != nil {
-		return cut, structural
+		return cut
 	}
 	raw := parse.Lines(text)
 	keep := func(ls ...parse.Line) {
@@ -77,15 +81,10 @@ func layoutLines(text, layout string) (cut map[int]string, structural map[int]bo
 			}
 		}
 	}
-	for _, ls := range [][]parse.Line{doc.Headings, doc.Markup} {
-		for _, l := range ls {
-			structural[l.No] = true
-		}
-	}
+	keep(doc.Headings...)
+	keep(doc.Markup...)
 	for _, p := range doc.Participants {
-		for _, l := range p.Lines {
-			structural[l.No] = true
-		}
+		keep(p.Lines...)
 	}
 	keep(doc.Summary...)
 	keep(doc.Notices...)
@@ -99,7 +98,7 @@ func layoutLines(text, layout string) (cut map[int]string, structural map[int]bo
 			keep(b...)
 		}
 	}
-	return cut, structural
+	return cut
 }
 
 func hasAlnum(s string) bool {

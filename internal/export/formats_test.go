@@ -141,6 +141,8 @@ func synthetic() *model.Transcript {
 		Warnings:     []model.Warning{model.NewWarning(5, model.MissingTranslation, "no translation")},
 		Participants: []model.Participant{{Name: `Q & A "Desk" <x>`, Role: model.RoleExecutive, Turns: []int{0}}},
 		QA:           []model.Exchange{},
+		Headings:     []model.Line{},
+		Markup:       []model.Line{},
 		Turns: []model.Turn{
 			{Index: 0, Header: s(`Q & A "Desk" <x>`), Speaker: s(`Q & A "Desk" <x>`), Line: 1, Role: model.RoleExecutive, Section: s(model.SectionPrepared), Participant: n(0), Paragraphs: []model.Paragraph{
 				{EN: s("Tom & Jerry's <b>\"bold\"</b>\ttab\nnew \\ line\x01\x0b\uFFFE end"), ZH: s("湯姆&傑瑞 <b>「粗」</b>"), Status: model.Paired, Line: 3, ENLine: n(3), ZHLine: n(4), Numbers: []model.NumberMatch{}},

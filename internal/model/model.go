@@ -16,8 +16,16 @@ type Transcript struct {
 	Notices       []string  `json:"notices"`
 	Turns         []Turn    `json:"turns"`
 	Unparsed      []Line    `json:"unparsed"`
-	Warnings      []Warning `json:"warnings"`
-	Metadata      Metadata  `json:"metadata"`
+	// Headings are section markers and topic titles of the layout ("### Q&A",
+	// "Questions and Answers:"), markup removed.
+	Headings []Line `json:"headings"`
+	// Markup is the layout's own text, verbatim: banners, front matter,
+	// participant lists, and the labels, numbers and timestamps cut from
+	// the start of paragraph lines ("[ 60] [EN] ", "**大卫**："). With it,
+	// every input line is somewhere in the output.
+	Markup   []Line    `json:"markup"`
+	Warnings []Warning `json:"warnings"`
+	Metadata Metadata  `json:"metadata"`
 	// Participants lists each person once, in order of first appearance.
 	Participants []Participant `json:"participants"`
 	// QA lists the analysts' exchanges in order.
