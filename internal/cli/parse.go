@@ -1,17 +1,18 @@
 package cli
 
 import (
-	"bufio"
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
 	"github.com/transcript-cli/transcript/internal/export"
 )
@@ -23,25 +24,42 @@ type parseOptions struct {
 	output   string
 	encoding string
 	layout   string
+
+	outDir       string
+	include      []string
+	jobs         int
+	skipExisting bool
+	failFast     bool
+	quiet        bool
 }
 
 func newParseCmd(s Streams) *cobra.Command {
 	o := &parseOptions{}
 	cmd := &cobra.Command{
-		Use:   "parse [flags] [FILE...]",
+		Use:   "parse [flags] [FILE|DIR...]",
 		Short: "Convert transcripts to JSON or YAML",
 		Long: `Convert each FILE (or standard input, also named "-") into one document.
-Several inputs give a stream of documents in input order.`,
+Several inputs give a stream of documents in input order.
+
+A DIR is searched recursively, in sorted order, for files matching --include
+(default: ` + strings.Join(batch.DefaultInclude, ", ") + `); hidden files and folders and the --out-dir
+folder are skipped, symbolic links are followed. With --out-dir each input
+gets its own file, OUT/<path relative to its DIR (or to its own folder for
+a FILE)> plus the format's extension (calls/2023/q2.txt → OUT/2023/q2.txt.json),
+written atomically. Inputs are converted by --jobs workers; the output is
+the same for any number of workers.`,
 		Example: `  transcript parse call.txt > call.json
   transcript parse call.txt | jq '.turns[] | select(.speaker == "Operator") | .line'
-  transcript parse -f yaml -o call.yaml call.txt`,
+  transcript parse -f yaml -o call.yaml call.txt
+  transcript parse --out-dir out calls/
+  transcript parse --out-dir out --skip-existing -q calls/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && s.InTerminal {
 				cmd.SetOut(s.Err)
 				_ = cmd.Help()
 				return &exitError{code: ExitUsage}
 			}
-			return runParse(o, args, s)
+			return runParse(cmd.Context(), o, args, s)
 		},
 	}
 	f := cmd.Flags()
@@ -50,6 +68,12 @@ Several inputs give a stream of documents in input order.`,
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
 	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects)")
+	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
+	f.StringArrayVar(&o.include, "include", nil, "in folders, convert files whose name matches `GLOB` (repeatable; default "+strings.Join(batch.DefaultInclude, ", ")+")")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "convert with `N` parallel workers")
+	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is newer than the input")
+	f.BoolVar(&o.failFast, "fail-fast", false, "stop at the first input that fails")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on standard error but errors")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, f := range export.Formats() {
@@ -57,155 +81,160 @@ Several inputs give a stream of documents in input order.`,
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = cmd.MarkFlagDirname("out-dir")
 	return cmd
 }
 
-// input is one thing to convert.
-type input struct {
-	name string // as shown in messages and in source.path
-	path string // "" for standard input
-}
-
-func runParse(o *parseOptions, args []string, s Streams) error {
+func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	format, err := export.Lookup(o.format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	var inputs []input
+	if err := o.check(args); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	for _, a := range args {
-		if a == "-" {
-			inputs = append(inputs, input{name: "<stdin>"})
-		} else {
-			inputs = append(inputs, input{name: a, path: a})
-		}
-	}
+	inputs := batch.Expand(args, batch.WalkOptions{Include: o.include, Skip: o.outDir})
 
-	var out io.Writer = s.Out
-	var file *atomicFile
-	if o.output != "" {
-		file = &atomicFile{path: o.output}
-		out = file
-	}
-	w := bufio.NewWriter(out)
+	eopts := export.Options{Compact: o.compact}
 	copts := convert.Options{Encoding: o.encoding, Layout: o.layout}
-	failed, written := false, 0
-	var buf bytes.Buffer
-	for _, in := range inputs {
-		buf.Reset()
-		if err := convertOne(in, s, copts, format, o, &buf); err != nil {
-			fmt.Fprintf(s.Err, "transcript: %s: %v\n", in.name, err)
-			failed = true
-			continue
-		}
-		if written > 0 {
-			w.WriteString(format.Separator)
-		}
-		w.Write(buf.Bytes())
-		written++
+	cfg := batch.Config{
+		Jobs:         o.jobs,
+		OutDir:       o.outDir,
+		Ext:          format.Ext,
+		SkipExisting: o.skipExisting,
+		Stream:       s.Out,
+		Separator:    format.Separator,
+		FailFast:     o.failFast,
+		Stdin:        func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) },
+		Convert: func(in batch.Input, data []byte, w io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			if err != nil {
+				return err
+			}
+			return format.Write(w, t, eopts)
+		},
 	}
-	err = w.Flush()
+	var file *batch.AtomicFile
+	if o.output != "" {
+		file = batch.NewAtomicFile(o.output)
+		defer file.Abort()
+		cfg.Stream = file
+	}
+	prog := newProgress(s, o.quiet, inputs)
+	cfg.Report = func(ev batch.Event) {
+		if ev.Status == batch.Failed {
+			prog.clear()
+			fmt.Fprintf(s.Err, "transcript: %s: %v\n", ev.Input.Name, ev.Err)
+		}
+		prog.done(ev)
+	}
+
+	st, err := batch.Run(ctx, cfg, inputs)
+	prog.finish()
+
+	var se *batch.StreamError
+	switch {
+	case ctx.Err() != nil:
+		// Interrupted: Run exits with the signal's code; the temporary
+		// files are gone and the finished outputs stay.
+		if !o.quiet {
+			fmt.Fprintln(s.Err, "transcript: interrupted")
+		}
+		return &exitError{code: ExitFailure}
+	case errors.As(err, &se):
+		if isBrokenPipe(se.Err) {
+			// The reader went away (| head): nothing to say.
+			return &exitError{code: ExitPipe}
+		}
+		return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), se.Err)}
+	}
 	if file != nil {
-		if written == 0 {
-			file.discard()
-		} else if cerr := file.commit(); err == nil {
-			err = cerr
+		if st.Converted > 0 && err == nil {
+			if cerr := file.Commit(); cerr != nil {
+				return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", o.output, cerr)}
+			}
 		}
 	}
-	if err != nil {
-		name := o.output
-		if name == "" {
-			name = "<stdout>"
-		}
-		fmt.Fprintf(s.Err, "transcript: %s: %v\n", name, err)
-		return &exitError{code: ExitFailure}
+	if !o.quiet && (len(inputs) > 1 || st.Failed > 0) {
+		fmt.Fprintf(s.Err, "transcript: %d converted, %d skipped, %d failed in %.2fs\n",
+			st.Converted, st.Skipped, st.Failed, st.Elapsed.Seconds())
 	}
-	if failed {
+	if st.Failed > 0 || err != nil {
 		return &exitError{code: ExitFailure}
 	}
 	return nil
 }
 
-func convertOne(in input, s Streams, copts convert.Options, format export.Format, o *parseOptions, buf *bytes.Buffer) error {
-	var data []byte
-	var err error
-	if in.path == "" {
-		data, err = io.ReadAll(s.In)
-	} else {
-		data, err = os.ReadFile(in.path)
+// check rejects flag combinations that cannot work.
+func (o *parseOptions) check(args []string) error {
+	if o.jobs < 1 {
+		return usageErr("--jobs must be at least 1, not %d", o.jobs)
 	}
-	if err != nil {
-		return err
+	if o.outDir != "" && o.output != "" {
+		return usageErr("--output and --out-dir cannot be used together")
 	}
-	t, err := convert.Convert(in.name, data, copts)
-	if err != nil {
-		return err
+	if o.skipExisting && o.outDir == "" {
+		return usageErr("--skip-existing needs --out-dir")
 	}
-	return format.Write(buf, t, export.Options{Compact: o.compact})
-}
-
-// atomicFile collects output in a temporary file beside its destination and
-// renames it into place on commit, so that a failure never leaves a
-// half-written or truncated file.
-type atomicFile struct {
-	path string
-	tmp  *os.File
-	err  error
-}
-
-func (a *atomicFile) Write(p []byte) (int, error) {
-	if a.err != nil {
-		return 0, a.err
-	}
-	if a.tmp == nil {
-		dir, base := filepath.Split(a.path)
-		if dir == "" {
-			dir = "."
+	if o.outDir != "" {
+		if len(args) == 0 {
+			return usageErr("--out-dir needs FILE or DIR arguments (standard input has no name to write under)")
 		}
-		a.tmp, a.err = os.CreateTemp(dir, "."+base+".tmp*")
-		if a.err != nil {
-			return 0, a.err
+		for _, a := range args {
+			if a == "-" {
+				return usageErr("--out-dir cannot write standard input (\"-\"): it has no name")
+			}
 		}
 	}
-	n, err := a.tmp.Write(p)
-	if err != nil {
-		a.err = err
-	}
-	return n, err
-}
-
-func (a *atomicFile) commit() error {
-	if a.tmp == nil {
-		if a.err != nil {
-			return a.err
-		}
-		// Nothing was written: the output is an empty file.
-		if _, err := a.Write(nil); err != nil {
-			return err
-		}
-	}
-	err := a.err
-	if err == nil {
-		err = a.tmp.Chmod(0o644)
-	}
-	if cerr := a.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(a.tmp.Name(), a.path)
-	}
-	if err != nil {
-		os.Remove(a.tmp.Name())
-		return errors.Unwrap(err)
+	if err := batch.CheckPatterns(o.include); err != nil {
+		return usageErr("%v", err)
 	}
 	return nil
 }
 
-func (a *atomicFile) discard() {
-	if a.tmp != nil {
-		a.tmp.Close()
-		os.Remove(a.tmp.Name())
+func streamName(o *parseOptions) string {
+	if o.output != "" {
+		return o.output
 	}
+	return "<stdout>"
+}
+
+// isBrokenPipe reports whether err means the reader of the output is gone.
+func isBrokenPipe(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, io.ErrClosedPipe)
+}
+
+// readAll reads r to the end, or until ctx is cancelled: a read from a
+// terminal or an idle pipe must not hold up Ctrl-C.
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type res struct {
+		data []byte
+		err  error
+	}
+	ch := make(chan res, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		ch <- res{data, err}
+	}()
+	select {
+	case x := <-ch:
+		return x.data, x.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// fileSize is the size of a file, 0 when unknown.
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
