@@ -13,6 +13,9 @@ import (
 // caller gives none.
 var DefaultInclude = []string{"*.txt", "*.md"}
 
+// ErrNoFiles is the error of a folder argument in which no file matches.
+var ErrNoFiles = errors.New("no files to convert in this folder")
+
 // Input is one thing to convert.
 type Input struct {
 	// Name shows the input in messages and in the document: the path as
@@ -76,7 +79,11 @@ func Expand(args []string, o WalkOptions) []Input {
 			w.out = append(w.out, Input{Name: a, Path: a, Rel: filepath.Base(a)})
 			continue
 		}
+		n := len(w.out)
 		w.dir(a, "", []os.FileInfo{fi})
+		if len(w.out) == n {
+			w.out = append(w.out, Input{Name: a, Path: a, Err: fmt.Errorf("%w (--include %s)", ErrNoFiles, strings.Join(o.Include, ", "))})
+		}
 	}
 	return w.out
 }

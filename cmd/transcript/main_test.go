@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/transcript-cli/transcript/internal/cli"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"transcript": func() { os.Exit(cli.Main(context.Background())) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script. $REF is the
+// reference transcript.
+func TestScript(t *testing.T) {
+	ref, err := filepath.Abs("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REF", ref)
+			return nil
+		},
+	})
+}
