@@ -12,7 +12,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanup{m}, map[string]func(){
 		"transcript": func() { os.Exit(cli.Main(context.Background())) },
 	})
 }
@@ -31,4 +31,15 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// cleanup removes the binary that binary() builds once the tests are done.
+type cleanup struct{ *testing.M }
+
+func (c cleanup) Run() int {
+	code := c.M.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	return code
 }
