@@ -45,7 +45,6 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
-
 // calls makes a folder of n copies of the reference transcript (hard links
 // where possible, so a big batch costs no disk).
 func calls(t *testing.T, n int) string {
