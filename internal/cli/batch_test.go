@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +80,35 @@ func TestCancelledRun(t *testing.T) {
 	code := Run(ctx, []string{"parse", "--out-dir", filepath.Join(t.TempDir(), "out"), dir}, Streams{Out: &out, Err: &errb})
 	if code != ExitSIGINT {
 		t.Errorf("exit %d, want %d; stderr %q", code, ExitSIGINT, errb.String())
+	}
+}
+
+// BenchmarkParseFolder is the whole batch (read, convert, encode, atomic
+// write) on a folder of reference transcripts, in process, so that
+// `go test -bench ParseFolder -cpuprofile` shows where a batch spends its
+// time. -j comes from the sub-benchmark name.
+func BenchmarkParseFolder(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 20
+	dir := b.TempDir()
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%02d.txt", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, jobs := range []string{"1", "2"} {
+		b.Run("j"+jobs, func(b *testing.B) {
+			b.SetBytes(int64(n * len(data)))
+			out := b.TempDir()
+			for b.Loop() {
+				var errb bytes.Buffer
+				if code := Run(context.Background(), []string{"parse", "-q", "-j", jobs, "--out-dir", out, dir}, Streams{Out: io.Discard, Err: &errb}); code != 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+			}
+		})
 	}
 }
