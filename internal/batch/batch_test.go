@@ -111,9 +111,7 @@ func TestExpandSymlinks(t *testing.T) {
 
 func TestOutputPathSafety(t *testing.T) {
 	dir := tree(t, map[string]string{"calls/a.txt": "x"})
-	cwd, _ := os.Getwd()
 	t.Chdir(filepath.Join(dir, "calls"))
-	defer os.Chdir(cwd)
 	for _, arg := range []string{
 		"../calls/a.txt",
 		filepath.Join(dir, "calls", "a.txt"),
@@ -370,4 +368,46 @@ func TestAtomicFileConcurrent(t *testing.T) {
 		t.Errorf("mixed or short file: %d bytes", len(b))
 	}
 	noTemps(t, dir)
+}
+
+func TestRebase(t *testing.T) {
+	dir := tree(t, map[string]string{"calls/2023/q2.txt": "", "other/x.txt": ""})
+	t.Chdir(dir)
+	ins := Rebase(Expand([]string{"calls/2023/q2.txt", "calls/2023", "other/x.txt", "calls/../calls/2023/q2.txt"}, WalkOptions{}), "calls")
+	var got []string
+	for _, in := range ins {
+		if in.Err != nil {
+			got = append(got, "error: "+in.Err.Error())
+		} else {
+			got = append(got, in.Rel)
+		}
+	}
+	want := []string{"2023/q2.txt", "2023/q2.txt", "error: not inside --root calls", "2023/q2.txt"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Rebase = %q, want %q", got, want)
+	}
+}
+
+func TestConcurrentRunsSameOut(t *testing.T) {
+	dir := corpus(t, 60)
+	out := t.TempDir()
+	errs := make(chan error)
+	for range 3 {
+		go func() {
+			_, err := Run(context.Background(), Config{
+				Jobs: 2, OutDir: out, Ext: ".json", Convert: fakeConvert,
+			}, Expand([]string{dir}, WalkOptions{}))
+			errs <- err
+		}()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "d0", "f003.txt.json"))
+	if err != nil || string(b) != "<d0/f003.txt:LINE 3\nLINE 3\nLINE 3\nLINE 3\n>\n" {
+		t.Errorf("d0/f003.txt.json = %q, %v", b, err)
+	}
+	noTemps(t, out)
 }

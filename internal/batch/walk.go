@@ -179,3 +179,34 @@ func OutputPath(dir string, in Input, ext string) (string, error) {
 	}
 	return filepath.Join(dir, rel+ext), nil
 }
+
+// Rebase places inputs by their path relative to root instead of to their
+// own input root, so that files named one by one (find | xargs) keep their
+// folders under OUT. An input outside root gets an error instead: it would
+// have no place inside OUT. Paths are compared as written (made absolute),
+// not with links resolved, like the rest of the placement.
+func Rebase(inputs []Input, root string) []Input {
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		absRoot = root
+	}
+	out := make([]Input, len(inputs))
+	for i, in := range inputs {
+		out[i] = in
+		if in.Path == "" {
+			continue
+		}
+		p, err := filepath.Abs(in.Path)
+		if err == nil {
+			p, err = filepath.Rel(absRoot, p)
+		}
+		if err != nil || !filepath.IsLocal(p) {
+			if in.Err == nil {
+				out[i].Err = fmt.Errorf("not inside --root %s", root)
+			}
+			continue
+		}
+		out[i].Rel = filepath.ToSlash(p)
+	}
+	return out
+}

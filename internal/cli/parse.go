@@ -26,6 +26,7 @@ type parseOptions struct {
 	layout   string
 
 	outDir       string
+	root         string
 	include      []string
 	jobs         int
 	skipExisting bool
@@ -69,6 +70,7 @@ the same for any number of workers.`,
 	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
 	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects)")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
+	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
 	f.StringArrayVar(&o.include, "include", nil, "in folders, convert files whose name matches `GLOB` (repeatable; default "+strings.Join(batch.DefaultInclude, ", ")+")")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "convert with `N` parallel workers")
 	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is newer than the input")
@@ -100,6 +102,9 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		args = []string{"-"}
 	}
 	inputs := batch.Expand(args, batch.WalkOptions{Include: o.include, Skip: o.outDir})
+	if o.root != "" {
+		inputs = batch.Rebase(inputs, o.root)
+	}
 
 	eopts := export.Options{Compact: o.compact}
 	copts := convert.Options{Encoding: o.encoding, Layout: o.layout}
@@ -138,14 +143,14 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	st, err := batch.Run(ctx, cfg, inputs)
 	prog.finish()
 
+	summary := fmt.Sprintf("%d converted, %d skipped, %d failed in %.2fs",
+		st.Converted, st.Skipped, st.Failed, st.Elapsed.Seconds())
 	var se *batch.StreamError
 	switch {
 	case ctx.Err() != nil:
 		// Interrupted: Run exits with the signal's code; the temporary
 		// files are gone and the finished outputs stay.
-		if !o.quiet {
-			fmt.Fprintln(s.Err, "transcript: interrupted")
-		}
+		fmt.Fprintf(s.Err, "transcript: interrupted: %s\n", summary)
 		return &exitError{code: ExitFailure}
 	case errors.As(err, &se):
 		if isBrokenPipe(se.Err) {
@@ -162,8 +167,7 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		}
 	}
 	if !o.quiet && (len(inputs) > 1 || st.Failed > 0) {
-		fmt.Fprintf(s.Err, "transcript: %d converted, %d skipped, %d failed in %.2fs\n",
-			st.Converted, st.Skipped, st.Failed, st.Elapsed.Seconds())
+		fmt.Fprintf(s.Err, "transcript: %s\n", summary)
 	}
 	if st.Failed > 0 || err != nil {
 		return &exitError{code: ExitFailure}
@@ -181,6 +185,9 @@ func (o *parseOptions) check(args []string) error {
 	}
 	if o.skipExisting && o.outDir == "" {
 		return usageErr("--skip-existing needs --out-dir")
+	}
+	if o.root != "" && o.outDir == "" {
+		return usageErr("--root needs --out-dir")
 	}
 	if o.outDir != "" {
 		if len(args) == 0 {
