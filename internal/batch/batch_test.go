@@ -69,7 +69,7 @@ func TestExpand(t *testing.T) {
 	}
 	// A file argument is taken whatever its name; its root is its folder.
 	ins := Expand([]string{filepath.Join(dir, "d.json"), "-"}, WalkOptions{})
-	if len(ins) != 2 || ins[0].Rel != "d.json" || !ins[1].Stdin() {
+	if len(ins) != 2 || ins[0].Rel != "d.json" || !ins[1].Stdin {
 		t.Errorf("Expand(file, -) = %+v", ins)
 	}
 	// An empty folder is an error in its place.

@@ -154,7 +154,7 @@ func (c *Config) plan(inputs []Input) (outputs []string, dups []error) {
 		if in.Err != nil {
 			continue
 		}
-		if in.Stdin() {
+		if in.Stdin {
 			dups[i] = errors.New("standard input has no name to write under --out-dir")
 			continue
 		}
@@ -194,7 +194,7 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	}
 	var data []byte
 	var err error
-	if in.Stdin() {
+	if in.Stdin {
 		if c.Stdin != nil {
 			data, err = c.Stdin(ctx)
 		}

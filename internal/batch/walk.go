@@ -21,8 +21,10 @@ type Input struct {
 	// Name shows the input in messages and in the document: the path as
 	// given, or joined onto the folder given; "<stdin>" for standard input.
 	Name string
-	// Path is where to read it; "" for standard input.
+	// Path is where to read it.
 	Path string
+	// Stdin is set for standard input ("-").
+	Stdin bool
 	// Rel is the slash-separated path of the input relative to its input
 	// root (the folder argument it was found in, or the folder of a file
 	// argument). It is always local: no "..", not absolute. Outputs are
@@ -32,9 +34,6 @@ type Input struct {
 	// folder that cannot be read, a broken link).
 	Err error
 }
-
-// Stdin reports whether the input is standard input.
-func (in Input) Stdin() bool { return in.Path == "" && in.Err == nil }
 
 // WalkOptions choose which files a folder walk picks.
 type WalkOptions struct {
@@ -71,7 +70,7 @@ func Expand(args []string, o WalkOptions) []Input {
 	}
 	for _, a := range args {
 		if a == "-" {
-			w.out = append(w.out, Input{Name: "<stdin>", Rel: "stdin"})
+			w.out = append(w.out, Input{Name: "<stdin>", Rel: "stdin", Stdin: true})
 			continue
 		}
 		fi, err := os.Stat(a)
@@ -193,7 +192,7 @@ func Rebase(inputs []Input, root string) []Input {
 	out := make([]Input, len(inputs))
 	for i, in := range inputs {
 		out[i] = in
-		if in.Path == "" {
+		if in.Stdin || in.Path == "" {
 			continue
 		}
 		p, err := filepath.Abs(in.Path)

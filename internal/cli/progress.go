@@ -28,7 +28,7 @@ func newProgress(s Streams, quiet bool, inputs []batch.Input) *progress {
 	p.sizes = make([]int64, len(inputs))
 	var sum int64
 	for i, in := range inputs {
-		if in.Err == nil && !in.Stdin() {
+		if in.Err == nil && !in.Stdin {
 			p.sizes[i] = fileSize(in.Path)
 			sum += p.sizes[i]
 		}
