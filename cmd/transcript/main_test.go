@@ -17,22 +17,6 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScript runs the end-to-end scripts in testdata/script. $REF is the
-// reference transcript.
-func TestScript(t *testing.T) {
-	ref, err := filepath.Abs("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("REF", ref)
-			return nil
-		},
-	})
-}
-
 // cleanup removes the binary that binary() builds once the tests are done.
 type cleanup struct{ *testing.M }
 
@@ -42,4 +26,26 @@ func (c cleanup) Run() int {
 		os.RemoveAll(filepath.Dir(binPath))
 	}
 	return code
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: the built
+// command on real files, stdin, flags, errors and exit codes. Each script
+// starts with amazon.txt, a copy of the reference transcript, and $REF, its
+// absolute path.
+func TestScripts(t *testing.T) {
+	ref, err := filepath.Abs("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REF", ref)
+			data, err := os.ReadFile(ref)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(env.WorkDir+"/amazon.txt", data, 0o644)
+		},
+	})
 }

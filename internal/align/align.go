@@ -8,13 +8,13 @@ package align
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // unit is a paragraph in one language: one line, or wrapped lines rejoined.
@@ -43,30 +43,38 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		t.Unparsed = append(t.Unparsed, model.Line{Line: l.No, Text: l.Text})
 	}
 	for _, w := range doc.Warnings {
-		t.Warnings = append(t.Warnings, model.Warning{Line: w.Line, Code: w.Code, Message: w.Message})
+		t.Warnings = append(t.Warnings, model.NewWarning(w.Line, w.Code, w.Message))
 	}
 
 	// Languages of every body line, by block.
 	langs := make([][][]Lang, len(doc.Turns))
-	blocks, runs := 0, 0
+	blocks, bodies := 0, 0
 	for i, turn := range doc.Turns {
 		langs[i] = make([][]Lang, len(turn.Blocks))
 		for j, b := range turn.Blocks {
 			ls := make([]Lang, len(b))
 			for k, l := range b {
 				ls[k] = det.Detect(l.Text)
-				if k == 0 || ls[k] != ls[k-1] {
-					runs++
-				}
 			}
 			langs[i][j] = ls
-			blocks++
+		}
+		blocks += len(turn.Blocks)
+		if len(turn.Blocks) > 0 {
+			bodies++
 		}
 	}
-	// When blank lines separate most paragraphs, the lines of one language
-	// inside a block are one paragraph wrapped; without blank lines, each line
-	// is a paragraph of its own.
-	blockMode := runs > 0 && 2*blocks >= runs
+	// When blank lines divide the turns (half a block more than one per turn,
+	// on average), they separate paragraphs, and the lines of one language
+	// inside a block are one paragraph wrapped. Without them, each line is a
+	// paragraph of its own.
+	blockMode := 2*blocks >= 3*bodies && bodies > 0
+	if blockMode {
+		for i, turn := range doc.Turns {
+			for j, b := range turn.Blocks {
+				smooth(b, langs[i][j])
+			}
+		}
+	}
 
 	units := make([][]unit, len(doc.Turns))
 	var ez, ze int
@@ -92,8 +100,7 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		v := Variant(zhTexts)
 		t.Languages.Translation = &v
 	} else {
-		t.Warnings = append(t.Warnings, model.Warning{Code: "no_translation",
-			Message: "the file has no translation; every paragraph is English only"})
+		t.Warnings = append(t.Warnings, model.NewWarning(0, "no_translation", "the file has no translation; every paragraph is English only"))
 	}
 	p := pairer{enFirst: ez >= ze}
 	for i, turn := range doc.Turns {
@@ -113,7 +120,6 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		}
 		t.Turns = append(t.Turns, mt)
 	}
-	sort.SliceStable(t.Warnings, func(a, b int) bool { return t.Warnings[a].Line < t.Warnings[b].Line })
 	return t
 }
 
@@ -123,6 +129,20 @@ func texts(lines []parse.Line) []string {
 		out[i] = l.Text
 	}
 	return out
+}
+
+// smooth relabels a line of mixed scripts that interrupts a run of one
+// language inside a block: in a wrapped paragraph, "模型、Anthropic 的 Claude 2
+// 和 Stability AI 的 Stable Diffusion XL 1.0,以" is a piece of the Chinese
+// around it, whatever its own letters say.
+func smooth(b []parse.Line, langs []Lang) {
+	for k := 1; k+1 < len(b); k++ {
+		if langs[k] != langs[k-1] && langs[k-1] == langs[k+1] {
+			if c := textutil.Count(b[k].Text); c.Han > 0 && c.LatinWords > 0 {
+				langs[k] = langs[k-1]
+			}
+		}
+	}
 }
 
 // makeUnits groups a turn's lines into paragraphs of one language.
@@ -249,11 +269,9 @@ func (p pairer) pair(us []unit, translated bool, warnings *[]model.Warning) []mo
 	for _, para := range out {
 		switch para.Status {
 		case model.MissingTranslation:
-			*warnings = append(*warnings, model.Warning{Line: para.Line, Code: model.MissingTranslation,
-				Message: "English paragraph has no translation"})
+			*warnings = append(*warnings, model.NewWarning(para.Line, model.MissingTranslation, "English paragraph has no translation"))
 		case model.OrphanTranslation:
-			*warnings = append(*warnings, model.Warning{Line: para.Line, Code: model.OrphanTranslation,
-				Message: "translation has no English paragraph"})
+			*warnings = append(*warnings, model.NewWarning(para.Line, model.OrphanTranslation, "translation has no English paragraph"))
 		}
 	}
 	return out
@@ -281,8 +299,7 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	set(b)
 	para.Status = model.Paired
 	if penalty(*para.EN, *para.ZH) > doubtfulPenalty {
-		*warnings = append(*warnings, model.Warning{Line: para.Line, Code: "doubtful_pair",
-			Message: "the translation's length is far from what its English needs; check the pair"})
+		*warnings = append(*warnings, model.NewWarning(para.Line, "doubtful_pair", "the translation's length is far from what its English needs; check the pair"))
 	}
 	return para
 }

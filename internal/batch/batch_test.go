@@ -34,7 +34,7 @@ func tree(t *testing.T, files map[string]string) string {
 
 // fakeConvert echoes the input upper-cased, after a random pause so that
 // workers finish out of order; "bad" in the content fails.
-func fakeConvert(in Input, data []byte, w io.Writer) error {
+func fakeConvert(_ int, in Input, data []byte, w io.Writer) error {
 	time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
 	if bytes.Contains(data, []byte("bad")) {
 		return errors.New("bad input")

@@ -53,8 +53,10 @@ type Config struct {
 	// input (OutDir only).
 	SkipExisting bool
 
-	// Stream receives the documents in input order, Separator between two.
+	// Stream receives the documents in input order: Header before the
+	// first, Separator between two.
 	Stream    io.Writer
+	Header    []byte
 	Separator string
 
 	// FailFast stops at the first failed input (in input order).
@@ -62,9 +64,9 @@ type Config struct {
 
 	// Stdin reads standard input; nil reads nothing.
 	Stdin func(ctx context.Context) ([]byte, error)
-	// Convert turns one input's bytes into its document, written to w.
-	// It must be safe to call from several goroutines.
-	Convert func(in Input, data []byte, w io.Writer) error
+	// Convert turns input number i's bytes into its document, written to
+	// w. It must be safe to call from several goroutines.
+	Convert func(i int, in Input, data []byte, w io.Writer) error
 	// Report, if set, is told about each input in input order, from one
 	// goroutine.
 	Report func(Event)
@@ -111,6 +113,11 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 			}()
 			st.Bytes += r.ev.Bytes
 			if r.ev.Status == Converted && c.OutDir == "" {
+				if written == 0 && len(c.Header) > 0 {
+					if _, err := c.Stream.Write(c.Header); err != nil {
+						return &StreamError{err}
+					}
+				}
 				if written > 0 && c.Separator != "" {
 					if _, err := io.WriteString(c.Stream, c.Separator); err != nil {
 						return &StreamError{err}
@@ -206,7 +213,7 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	}
 	r.ev.Bytes = int64(len(data))
 	buf := bufPool.Get().(*bytes.Buffer)
-	if err := c.Convert(in, data, buf); err != nil {
+	if err := c.Convert(i, in, data, buf); err != nil {
 		buf.Reset()
 		bufPool.Put(buf)
 		return fail(err)

@@ -108,7 +108,7 @@ around them.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: ExitUsage, err: err}
 	})
-	root.AddCommand(newParseCmd(s))
+	root.AddCommand(newParseCmd(s), newLintCmd(s), newSchemaCmd(s))
 	return root
 }
 

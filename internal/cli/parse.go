@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +15,10 @@ import (
 
 	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/model"
+	"github.com/transcript-cli/transcript/internal/parse"
 )
 
 // parseOptions are the flags of transcript parse.
@@ -24,6 +28,7 @@ type parseOptions struct {
 	output   string
 	encoding string
 	layout   string
+	bom      bool
 
 	outDir       string
 	root         string
@@ -38,7 +43,7 @@ func newParseCmd(s Streams) *cobra.Command {
 	o := &parseOptions{}
 	cmd := &cobra.Command{
 		Use:   "parse [flags] [FILE|DIR...]",
-		Short: "Convert transcripts to JSON or YAML",
+		Short: "Convert transcripts to JSON, YAML and other formats",
 		Long: `Convert each FILE (or standard input, also named "-") into one document.
 Several inputs give a stream of documents in input order.
 
@@ -69,6 +74,7 @@ the same for any number of workers.`,
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
 	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects)")
+	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
 	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
 	f.StringArrayVar(&o.include, "include", nil, "in folders, convert files whose name matches `GLOB` (repeatable; default "+strings.Join(batch.DefaultInclude, ", ")+")")
@@ -95,6 +101,12 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if err := parse.CheckLayout(o.layout); err != nil {
+		return usageErr("%v", err)
+	}
+	if _, err := decode.Canonical(o.encoding); err != nil {
+		return usageErr("%v", err)
+	}
 	if err := o.check(args); err != nil {
 		return err
 	}
@@ -105,8 +117,11 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	if o.root != "" {
 		inputs = batch.Rebase(inputs, o.root)
 	}
+	if format.Single && o.outDir == "" && len(inputs) > 1 {
+		return usageErr("format %s holds one document per output: give one input, or --out-dir for one file each", format.Name)
+	}
 
-	eopts := export.Options{Compact: o.compact}
+	eopts := export.Options{Compact: o.compact, BOM: o.bom}
 	copts := convert.Options{Encoding: o.encoding, Layout: o.layout}
 	cfg := batch.Config{
 		Jobs:         o.jobs,
@@ -117,13 +132,46 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		Separator:    format.Separator,
 		FailFast:     o.failFast,
 		Stdin:        func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) },
-		Convert: func(in batch.Input, data []byte, w io.Writer) error {
+	}
+	// merged holds the documents of a format that writes a stream as one
+	// document (TMX), by input index, for export at the end: such a
+	// stream cannot be written before all its inputs are read.
+	var merged []*model.Transcript
+	switch {
+	case o.outDir != "":
+		// One whole document per file: header, body and closing.
+		cfg.Convert = func(_ int, in batch.Input, data []byte, w io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			if err != nil {
+				return err
+			}
+			return export.WriteDocument(w, format, t, eopts)
+		}
+	case format.Merge != nil:
+		merged = make([]*model.Transcript, len(inputs))
+		cfg.Separator = ""
+		cfg.Convert = func(i int, in batch.Input, data []byte, _ io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			merged[i] = t
+			return err
+		}
+	default:
+		// Bodies are encoded by the workers; the stream adds the header
+		// once and the separators, as export.Writer does.
+		if format.Header != nil {
+			var h bytes.Buffer
+			if err := format.Header(&h, eopts); err != nil {
+				return &exitError{code: ExitFailure, err: err}
+			}
+			cfg.Header = h.Bytes()
+		}
+		cfg.Convert = func(_ int, in batch.Input, data []byte, w io.Writer) error {
 			t, err := convert.Convert(in.Name, data, copts)
 			if err != nil {
 				return err
 			}
 			return format.Write(w, t, eopts)
-		},
+		}
 	}
 	var file *batch.AtomicFile
 	if o.output != "" {
@@ -159,6 +207,24 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		}
 		return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), se.Err)}
 	}
+	if merged != nil && st.Converted > 0 && err == nil {
+		sw := export.NewWriter(cfg.Stream, format, eopts)
+		var werr error
+		for _, t := range merged {
+			if t != nil && werr == nil {
+				werr = sw.Write(t)
+			}
+		}
+		if werr == nil {
+			werr = sw.Close()
+		}
+		if werr != nil {
+			if isBrokenPipe(werr) {
+				return &exitError{code: ExitPipe}
+			}
+			return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), werr)}
+		}
+	}
 	if file != nil {
 		if st.Converted > 0 && err == nil {
 			if cerr := file.Commit(); cerr != nil {
@@ -166,7 +232,7 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 			}
 		}
 	}
-	if !o.quiet && (len(inputs) > 1 || st.Failed > 0) {
+	if !o.quiet && (len(inputs) > 1 || st.Failed > 0 && batchMode(o, args)) {
 		fmt.Fprintf(s.Err, "transcript: %s\n", summary)
 	}
 	if st.Failed > 0 || err != nil {
@@ -203,6 +269,21 @@ func (o *parseOptions) check(args []string) error {
 		return usageErr("%v", err)
 	}
 	return nil
+}
+
+// batchMode reports whether the run is a batch even with one input: a
+// folder or --out-dir. A single FILE that fails gets its error line only,
+// which is the whole story; a batch says how it ended.
+func batchMode(o *parseOptions, args []string) bool {
+	if o.outDir != "" {
+		return true
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 func streamName(o *parseOptions) string {

@@ -7,11 +7,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"strings"
+	"sort"
 
 	"github.com/transcript-cli/transcript/internal/align"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/structure"
 )
 
 // ErrNoTranscript is returned for input with no English paragraph.
@@ -27,7 +29,7 @@ type Options struct {
 // Convert reads one input. path names it in the output ("<stdin>" for
 // standard input).
 func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
-	dec, err := decodeText(data, o.Encoding)
+	dec, err := decode.Decode(data, o.Encoding)
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +41,13 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	if !hasEnglish(t) {
 		return nil, ErrNoTranscript
 	}
+	for _, line := range dec.Replaced {
+		t.Warnings = append(t.Warnings, model.NewWarning(line, "replaced_bytes",
+			"bytes that are not valid "+dec.Encoding+" were replaced with U+FFFD"))
+	}
+	structure.Apply(t)
+	structure.CheckNumbers(t)
+	sortWarnings(t)
 	sum := sha256.Sum256(data)
 	t.Source = model.Source{
 		Path:     path,
@@ -50,6 +59,11 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	return t, nil
 }
 
+// sortWarnings orders warnings by line; stages add them as they go.
+func sortWarnings(t *model.Transcript) {
+	sort.SliceStable(t.Warnings, func(a, b int) bool { return t.Warnings[a].Line < t.Warnings[b].Line })
+}
+
 func hasEnglish(t *model.Transcript) bool {
 	for _, turn := range t.Turns {
 		for _, p := range turn.Paragraphs {
@@ -59,17 +73,4 @@ func hasEnglish(t *model.Transcript) bool {
 		}
 	}
 	return false
-}
-
-type decoded struct {
-	Text     string
-	Encoding string
-}
-
-// decodeText is a placeholder for the decode package: UTF-8 only.
-func decodeText(data []byte, _ string) (decoded, error) {
-	s := strings.TrimPrefix(string(data), "\uFEFF")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return decoded{Text: s, Encoding: "utf-8"}, nil
 }

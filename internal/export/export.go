@@ -19,6 +19,7 @@ import (
 // Options tune the encoders.
 type Options struct {
 	Compact bool // JSON on one line
+	BOM     bool // csv: start with a UTF-8 byte order mark (for Excel)
 }
 
 // Format is one output format.
@@ -29,11 +30,27 @@ type Format struct {
 	// Separator goes between two documents written to one stream.
 	Separator string
 	Write     func(w io.Writer, t *model.Transcript, o Options) error
+	// Header, when set, is written once at the start of a stream, before
+	// the first document (the csv header row); Write then writes the
+	// document's body only.
+	Header func(w io.Writer, o Options) error
+	// Merge, when set, writes all the documents of a stream as one (a
+	// single TMX translation memory); Write is then Merge of one document.
+	Merge func(w io.Writer, ts []*model.Transcript, o Options) error
+	// Single formats hold exactly one document per stream (an HTML page):
+	// several inputs need one output file each.
+	Single bool
 }
 
 var formats = []Format{
 	{Name: "json", Ext: ".json", Description: "one JSON document per input (indented; -c for one line)", Write: writeJSON},
 	{Name: "yaml", Ext: ".yaml", Description: "one YAML document per input, separated by ---", Separator: "---\n", Write: writeYAML},
+	jsonlFormat,
+	tmxFormat,
+	tsvFormat,
+	csvFormat,
+	htmlFormat,
+	textFormat,
 }
 
 // Formats lists the registered formats in a stable order.
@@ -69,31 +86,70 @@ func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
 }
 
 // writeYAML goes through the JSON encoding so that the two formats carry the
-// same data under the same names, with one set of struct tags.
+// same data under the same names, with one set of struct tags. The JSON is
+// read token by token into YAML nodes (keeping the key order); text is
+// never re-parsed as YAML, which rejects some characters JSON carries.
 func writeYAML(w io.Writer, t *model.Transcript, _ Options) error {
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, t, Options{Compact: true}); err != nil {
 		return err
 	}
-	var n yaml.Node
-	if err := yaml.Unmarshal(buf.Bytes(), &n); err != nil {
+	dec := json.NewDecoder(&buf)
+	dec.UseNumber()
+	n, err := yamlNode(dec)
+	if err != nil {
 		return err
 	}
-	plain(&n)
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
-	if err := enc.Encode(&n); err != nil {
+	if err := enc.Encode(n); err != nil {
 		return err
 	}
 	return enc.Close()
 }
 
-// plain drops the flow and quoting styles that the JSON syntax gave the
-// nodes; the encoder still quotes any string that YAML would read as
-// something else.
-func plain(n *yaml.Node) {
-	n.Style = 0
-	for _, c := range n.Content {
-		plain(c)
+// yamlNode reads one JSON value from dec as a YAML node.
+func yamlNode(dec *json.Decoder) (*yaml.Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
 	}
+	switch v := tok.(type) {
+	case json.Delim:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		if v == '{' {
+			n.Kind, n.Tag = yaml.MappingNode, "!!map"
+		}
+		for dec.More() {
+			if n.Kind == yaml.MappingNode {
+				key, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key.(string)})
+			}
+			c, err := yamlNode(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, c)
+		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, nil
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(string(v), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}, nil
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}, nil
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+	}
+	return nil, fmt.Errorf("unexpected JSON token %v", tok)
 }

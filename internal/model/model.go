@@ -17,6 +17,53 @@ type Transcript struct {
 	Turns         []Turn    `json:"turns"`
 	Unparsed      []Line    `json:"unparsed"`
 	Warnings      []Warning `json:"warnings"`
+	Metadata      Metadata  `json:"metadata"`
+	// Participants lists each person once, in order of first appearance.
+	Participants []Participant `json:"participants"`
+	// QA lists the analysts' exchanges in order.
+	QA []Exchange `json:"qa"`
+}
+
+// Metadata is what the call says about itself; null when it does not say.
+type Metadata struct {
+	Company    *string `json:"company"`
+	Quarter    *string `json:"quarter"` // Q1..Q4
+	FiscalYear *int    `json:"fiscal_year"`
+	Date       *string `json:"date"` // YYYY-MM-DD
+}
+
+// Roles of participants and turns.
+const (
+	RoleOperator  = "operator"
+	RoleExecutive = "executive"
+	RoleAnalyst   = "analyst"
+	RoleUnknown   = "unknown"
+)
+
+// Sections of a call.
+const (
+	SectionPrepared = "prepared_remarks"
+	SectionQA       = "qa"
+	SectionClosing  = "closing"
+)
+
+// Participant is one person (or the operator).
+type Participant struct {
+	Name  string  `json:"name"`
+	Title *string `json:"title"`
+	Role  string  `json:"role"`
+	Firm  *string `json:"firm"` // analysts' firm, from the operator's introduction
+	Turns []int   `json:"turns"`
+}
+
+// Exchange is one analyst's questions and the answers to them.
+type Exchange struct {
+	Analyst      string  `json:"analyst"`
+	Firm         *string `json:"firm"`
+	Participant  int     `json:"participant"`
+	Introduction *int    `json:"introduction"` // the operator's turn introducing the analyst
+	Questions    []int   `json:"questions"`
+	Answers      []int   `json:"answers"`
 }
 
 // Source describes the input file.
@@ -43,6 +90,10 @@ type Turn struct {
 	Title      *string     `json:"title"`
 	Line       int         `json:"line"` // line of the header (or of the first paragraph)
 	Paragraphs []Paragraph `json:"paragraphs"`
+	Role       string      `json:"role"`    // the speaker's role: operator, executive, analyst, unknown
+	Section    *string     `json:"section"` // prepared_remarks, qa or closing
+	// Participant is the index of the speaker in participants.
+	Participant *int `json:"participant"`
 }
 
 // Paragraph is an English paragraph and its translation.
@@ -53,6 +104,18 @@ type Paragraph struct {
 	Line   int     `json:"line"`   // first input line of the paragraph, either language
 	ENLine *int    `json:"en_line"`
 	ZHLine *int    `json:"zh_line"`
+	// Numbers found on both sides of a pair, as values; null for an
+	// unpaired paragraph. Numbers on one side only give a number_mismatch
+	// warning.
+	Numbers []NumberMatch `json:"numbers"`
+}
+
+// NumberMatch is a number that the English and its translation agree on.
+type NumberMatch struct {
+	EN    string  `json:"en"`    // as written in the English: "$134.4 billion"
+	ZH    string  `json:"zh"`    // as written in the translation: "1,344 億美元"
+	Value float64 `json:"value"` // in base units: 134400000000
+	Unit  string  `json:"unit"`  // "%", "bp", "x", or "" for plain numbers and amounts
 }
 
 // Paragraph statuses.
@@ -70,7 +133,31 @@ type Line struct {
 
 // Warning is something a person should look at.
 type Warning struct {
-	Line    int    `json:"line"` // 0 when the warning is about the whole file
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Line     int    `json:"line"` // 0 when the warning is about the whole file
+	Code     string `json:"code"`
+	Severity string `json:"severity"` // "error" (text misplaced or lost) or "warning" (worth a look)
+	Message  string `json:"message"`
+}
+
+// Warning severities.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
+
+// errorCodes are the warnings that mean the output is likely wrong, not
+// just worth a look: text without its counterpart, or text no rule placed.
+var errorCodes = map[string]bool{
+	MissingTranslation: true,
+	OrphanTranslation:  true,
+	"unparsed":         true,
+}
+
+// NewWarning makes a warning with the severity its code carries.
+func NewWarning(line int, code, message string) Warning {
+	sev := SeverityWarning
+	if errorCodes[code] {
+		sev = SeverityError
+	}
+	return Warning{Line: line, Code: code, Severity: sev, Message: message}
 }

@@ -76,18 +76,32 @@ func LayoutNames() []string {
 	return names
 }
 
+// CheckLayout reports an error naming the valid layouts when name is not
+// one of them (or "auto").
+func CheckLayout(name string) error {
+	if name == "" || name == "auto" {
+		return nil
+	}
+	for _, l := range Layouts() {
+		if l.Name == name {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown layout %q (valid: auto, %s)", name, strings.Join(LayoutNames(), ", "))
+}
+
 // Parse reads text (UTF-8 with "\n" line ends) in the named layout, or in the
 // best fitting one when layout is "" or "auto".
 func Parse(text, layout string) (*Document, error) {
+	if err := CheckLayout(layout); err != nil {
+		return nil, err
+	}
 	lines := Lines(text)
 	all := Layouts()
-	if layout != "" && layout != "auto" {
-		for _, l := range all {
-			if l.Name == layout {
-				return finish(l, lines), nil
-			}
+	for _, l := range all {
+		if l.Name == layout {
+			return finish(l, lines), nil
 		}
-		return nil, fmt.Errorf("unknown layout %q (valid: auto, %s)", layout, strings.Join(LayoutNames(), ", "))
 	}
 	best, bestScore := all[len(all)-1], -1
 	for _, l := range all {

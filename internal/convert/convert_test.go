@@ -1,0 +1,147 @@
+package convert
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+
+	"github.com/transcript-cli/transcript/internal/decode"
+	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/model"
+)
+
+const referencePath = "../../testdata/amazon-2023-q2.en-zh-Hant.txt"
+
+func reference(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(referencePath)
+	require.NoError(t, err)
+	return b
+}
+
+func TestConvertReference(t *testing.T) {
+	data := reference(t)
+	tr, err := Convert("ref.txt", data, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(80852), tr.Source.Bytes)
+	assert.Equal(t, "utf-8", tr.Source.Encoding)
+	assert.Equal(t, "plain", tr.Source.Layout)
+	assert.Len(t, tr.Source.SHA256, 64)
+	assert.Empty(t, Lost(string(data), tr))
+}
+
+func TestNoTranscript(t *testing.T) {
+	for _, in := range []string{"", "  \n\t\n", "大家好。\n謝謝。\n", "\n\u3000\n"} {
+		_, err := Convert("x", []byte(in), Options{})
+		assert.ErrorIs(t, err, ErrNoTranscript, "%q", in)
+	}
+}
+
+// TestLostFindsMissingLines: the invariant's checker can fail.
+func TestLostFindsMissingLines(t *testing.T) {
+	tr := &model.Transcript{Summary: []string{"kept"}}
+	lost := Lost("kept\ngone\n=====\n", tr)
+	require.Len(t, lost, 1)
+	assert.Equal(t, 2, lost[0].No)
+}
+
+// TestCorpusNothingLost runs every file of the shared corpus through the
+// pipeline: no panic, and every line accounted for.
+func TestCorpusNothingLost(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/corpus/*.txt")
+	more, _ := filepath.Glob("../../../shared/corpus/external/*")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Skip("../shared/corpus is absent")
+	}
+	for _, f := range files {
+		if filepath.Base(f) == "MANIFEST.md" {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			tr, err := Convert(f, data, Options{})
+			if err != nil {
+				t.Fatalf("convert: %v", err)
+			}
+			text, _ := decode.Decode(data, "")
+			for _, l := range Lost(text.Text, tr) {
+				t.Errorf("line %d lost: %.80q", l.No, l.Text)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(reference(f))
+	for _, v := range variants(string(reference(f))) {
+		f.Add([]byte(v.text))
+	}
+	f.Add([]byte("Operator\nOperator\nHello.\n"))
+	f.Add([]byte("\xff\xfe\x00\x00garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tr, err := Convert("fuzz", data, Options{})
+		if err != nil {
+			return
+		}
+		var a, b bytes.Buffer
+		for _, f := range export.Formats() {
+			a.Reset()
+			require.NoError(t, f.Write(&a, tr, export.Options{}), f.Name)
+		}
+		a.Reset()
+		require.NoError(t, export.Formats()[0].Write(&a, tr, export.Options{}))
+		require.True(t, json.Valid(a.Bytes()), "invalid JSON")
+		var y bytes.Buffer
+		f, _ := export.Lookup("yaml")
+		require.NoError(t, f.Write(&y, tr, export.Options{}))
+		var v any
+		require.NoError(t, yaml.Unmarshal(y.Bytes(), &v), "invalid YAML")
+
+		tr2, err := Convert("fuzz", data, Options{})
+		require.NoError(t, err)
+		require.NoError(t, export.Formats()[0].Write(&b, tr2, export.Options{}))
+		require.Equal(t, a.String(), b.String(), "not deterministic")
+
+		if tr.Source.Layout == "plain" {
+			text, _ := decode.Decode(data, "")
+			require.Empty(t, Lost(text.Text, tr), "lines lost")
+		}
+	})
+}
+
+func BenchmarkConvert(b *testing.B) {
+	data := reference(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Convert("ref.txt", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkConvertJSON(b *testing.B) {
+	data := reference(b)
+	f, _ := export.Lookup("json")
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tr, err := Convert("ref.txt", data, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf.Reset()
+		if err := f.Write(&buf, tr, export.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

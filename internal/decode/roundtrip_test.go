@@ -1,0 +1,108 @@
+package decode
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// TestRoundTrip encodes real and hand-written text in each encoding and
+// checks that auto-detection picks that encoding and returns the same text.
+// Big5 bytes also decode without error as GBK (into nonsense) and the
+// reverse is nearly true, so both directions are checked on both scripts.
+func TestRoundTrip(t *testing.T) {
+	ref := readReference(t)
+	texts := map[string]string{
+		"traditional": ref,
+		"simplified":  simplifiedSample,
+		// A short excerpt: less evidence to go on.
+		"traditional short": firstLines(ref, 8),
+		"simplified short":  firstLines(simplifiedSample, 2),
+	}
+	legacy := map[string]encoding.Encoding{
+		Big5:    traditionalchinese.Big5,
+		GB18030: simplifiedchinese.GB18030,
+	}
+	for name, text := range texts {
+		for encName, enc := range legacy {
+			t.Run(name+"/"+encName, func(t *testing.T) {
+				if encName == Big5 && strings.HasPrefix(name, "simplified") {
+					// Most simplified characters have no Big5 code, so this
+					// would be a text of '?'s.
+					t.Skip("simplified text is not representable in Big5")
+				}
+				b, want := encodeLossy(t, text, enc)
+				require.NotEqual(t, []byte(text), b)
+				for _, eol := range []string{"\n", "\r\n"} {
+					in := []byte(strings.ReplaceAll(string(b), "\n", eol))
+					got, err := Decode(in, "")
+					require.NoError(t, err)
+					require.Equal(t, encName, got.Encoding)
+					require.False(t, got.BOM)
+					require.Empty(t, got.Replaced)
+					require.Equal(t, want, got.Text)
+					// Little was lost to unencodable runes.
+					require.Less(t, strings.Count(want, "?")-strings.Count(text, "?"), len(text)/100+2)
+				}
+			})
+		}
+		t.Run(name+"/utf", func(t *testing.T) {
+			for enc, b := range map[string][]byte{
+				UTF8:    []byte(text),
+				UTF16LE: append([]byte{0xFF, 0xFE}, utf16Bytes(text, false)...),
+				UTF16BE: append([]byte{0xFE, 0xFF}, utf16Bytes(text, true)...),
+			} {
+				got, err := Decode(b, "")
+				require.NoError(t, err, enc)
+				require.Equal(t, enc, got.Encoding)
+				require.Equal(t, enc != UTF8, got.BOM)
+				require.Equal(t, text, got.Text, enc)
+			}
+			// Without BOM, UTF-16 is recognised by where its NULs are.
+			for _, be := range []bool{false, true} {
+				got, err := Decode(utf16Bytes(text, be), "")
+				require.NoError(t, err)
+				require.Equal(t, map[bool]string{false: UTF16LE, true: UTF16BE}[be], got.Encoding)
+				require.Equal(t, text, got.Text)
+			}
+		})
+	}
+}
+
+// TestRoundTripDamaged: a few corrupted bytes in a legacy file are replaced
+// and reported, and detection still holds.
+func TestRoundTripDamaged(t *testing.T) {
+	b, _ := encodeLossy(t, readReference(t), traditionalchinese.Big5)
+	// Line 3 gets a lead byte followed by a newline: invalid in Big5.
+	lines := strings.SplitAfter(string(b), "\n")
+	lines[2] = lines[2][:len(lines[2])-1] + "\xa4\n"
+	got, err := Decode([]byte(strings.Join(lines, "")), "")
+	require.NoError(t, err)
+	require.Equal(t, Big5, got.Encoding)
+	require.Equal(t, []int{3}, got.Replaced)
+	require.Equal(t, strings.Count(string(b), "\n"), strings.Count(got.Text, "\n"))
+}
+
+// TestLargeSampled: beyond sampleSize only non-ASCII lines are scored; a long
+// English prefix must not hide the Chinese further down.
+func TestLargeSampled(t *testing.T) {
+	english := strings.Repeat("Thank you. Our next question comes from the line of an analyst.\n", 2*sampleSize/64)
+	text := english + readReference(t)
+	b, want := encodeLossy(t, text, traditionalchinese.Big5)
+	got, err := Decode(b, "")
+	require.NoError(t, err)
+	require.Equal(t, Big5, got.Encoding)
+	require.Equal(t, want, got.Text)
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "")
+}

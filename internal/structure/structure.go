@@ -1,0 +1,320 @@
+// Package structure finds the shape of a call in an aligned transcript:
+// its metadata, the participants and their roles, the sections (prepared
+// remarks, Q&A, closing) and the analysts' Q&A exchanges. It reads only the
+// English text and the speaker lines.
+package structure
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/transcript-cli/transcript/internal/metadata"
+	"github.com/transcript-cli/transcript/internal/model"
+	"github.com/transcript-cli/transcript/internal/people"
+)
+
+// Apply fills t's metadata, participants, roles, sections and exchanges.
+func Apply(t *model.Transcript) {
+	t.Metadata = findMetadata(t)
+	s := &state{t: t, byName: map[string]int{}}
+	s.participants()
+	s.introductions()
+	s.sections()
+	s.roles()
+	s.exchanges()
+}
+
+func findMetadata(t *model.Transcript) model.Metadata {
+	var english []string
+	for _, turn := range t.Turns {
+		for _, p := range turn.Paragraphs {
+			if p.EN != nil {
+				english = append(english, head(*p.EN))
+			}
+		}
+		if len(english) > 30 {
+			break
+		}
+	}
+	summary := make([]string, len(t.Summary))
+	for i, l := range t.Summary {
+		summary[i] = head(l)
+	}
+	m := metadata.Extract(english, summary)
+	return model.Metadata{Company: m.Company, Quarter: m.Quarter, FiscalYear: m.FiscalYear, Date: m.Date}
+}
+
+// headBytes is how much of a paragraph the phrase rules read: welcomes,
+// introductions and sign-offs are said in a paragraph's first sentences,
+// and a regular expression over a runaway 10 MB paragraph costs seconds.
+const headBytes = 4096
+
+// head is the start of s, cut at a rune boundary.
+func head(s string) string {
+	if len(s) <= headBytes {
+		return s
+	}
+	i := headBytes
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
+type state struct {
+	t      *model.Transcript
+	byName map[string]int // speaker → participant index
+	intro  map[int]int    // analyst participant → the operator turn introducing them first
+	qa     int            // first turn of the Q&A; len(turns) when none
+	close  int            // first turn of the closing; len(turns) when none
+}
+
+var operatorNames = map[string]bool{
+	"operator": true, "moderator": true, "conference operator": true, "coordinator": true, "host": true,
+}
+
+func (s *state) isOperator(i int) bool {
+	sp := s.t.Turns[i].Speaker
+	return sp != nil && operatorNames[strings.ToLower(*sp)]
+}
+
+// participants lists each speaker once; the same person under two
+// renderings of the name ("Andy Jassy", "Andrew R. Jassy") is one person.
+func (s *state) participants() {
+	t := s.t
+	t.Participants = []model.Participant{}
+	for i := range t.Turns {
+		turn := &t.Turns[i]
+		if turn.Speaker == nil {
+			turn.Role = model.RoleUnknown
+			continue
+		}
+		name := *turn.Speaker
+		idx, ok := s.byName[name]
+		if !ok {
+			for j, p := range t.Participants {
+				if people.SameName(p.Name, name) {
+					idx, ok = j, true
+					break
+				}
+			}
+		}
+		if !ok {
+			role := model.RoleUnknown
+			if s.isOperator(i) {
+				role = model.RoleOperator
+			}
+			t.Participants = append(t.Participants, model.Participant{Name: name, Title: turn.Title, Role: role, Turns: []int{}})
+			idx = len(t.Participants) - 1
+		}
+		s.byName[name] = idx
+		t.Participants[idx].Turns = append(t.Participants[idx].Turns, i)
+		turn.Participant = &idx
+	}
+}
+
+// introductions reads the operator's "our next question comes from the
+// line of X with Firm" and marks X, matched to a later speaker, as an
+// analyst of Firm.
+func (s *state) introductions() {
+	t := s.t
+	s.intro = map[int]int{}
+	for i := range t.Turns {
+		if !s.isOperator(i) {
+			continue
+		}
+		for _, p := range t.Turns[i].Paragraphs {
+			if p.EN == nil {
+				continue
+			}
+			in, ok := people.Introduction(head(*p.EN))
+			if !ok {
+				continue
+			}
+			// The introduced analyst speaks next, or soon after.
+			for j := i + 1; j < len(t.Turns) && j <= i+3; j++ {
+				pi := t.Turns[j].Participant
+				if pi == nil || s.isOperator(j) || !people.SameName(in.Name, t.Participants[*pi].Name) {
+					continue
+				}
+				part := &t.Participants[*pi]
+				part.Role = model.RoleAnalyst
+				if in.Firm != "" && part.Firm == nil {
+					firm := in.Firm
+					part.Firm = &firm
+				}
+				if _, seen := s.intro[*pi]; !seen {
+					s.intro[*pi] = i
+				}
+				break
+			}
+		}
+	}
+}
+
+var closingRe = regexp.MustCompile(`(?i)\b(?:thank(?:s| you)(?: all| everyone)? for (?:joining|participating|your participation|attending)|this concludes|that concludes|concludes (?:today's|our|the|this)|you may (?:now )?disconnect|replay (?:of this call )?will be|no further questions|closing remarks|ladies and gentlemen, (?:this|that) (?:concludes|does conclude))`)
+
+// sections finds where the Q&A begins (where the queue opens, after the
+// prepared remarks have started) and where the closing begins (the sign-off
+// turns after the last answer).
+func (s *state) sections() {
+	t := s.t
+	n := len(t.Turns)
+	s.qa, s.close = n, n
+	started := false // an executive has spoken: "(Operator Instructions)" in the welcome does not open the Q&A
+	for i := range t.Turns {
+		if !s.isOperator(i) && t.Turns[i].Speaker != nil {
+			started = true
+		}
+		if !started && !s.isAnalystTurn(i) {
+			continue
+		}
+		if s.isAnalystTurn(i) {
+			// A question before any announcement: the Q&A began with it,
+			// or with the operator's introduction just before.
+			s.qa = i
+			if i > 0 && s.isOperator(i-1) {
+				s.qa = i - 1
+			}
+			break
+		}
+		if opens(t.Turns[i]) {
+			s.qa = i
+			if !s.isOperator(i) {
+				// "With that, let's move on to your questions" ends the
+				// prepared remarks; the Q&A starts with the next turn.
+				s.qa = i + 1
+			}
+			break
+		}
+	}
+	if s.qa >= n {
+		s.close = s.closingFrom(0)
+	} else {
+		s.close = s.closingFrom(s.qa + 1)
+	}
+	for i := range t.Turns {
+		sec := model.SectionPrepared
+		switch {
+		case i >= s.close:
+			sec = model.SectionClosing
+		case i >= s.qa:
+			sec = model.SectionQA
+		}
+		t.Turns[i].Section = &sec
+	}
+}
+
+func (s *state) isAnalystTurn(i int) bool {
+	p := s.t.Turns[i].Participant
+	return p != nil && s.t.Participants[*p].Role == model.RoleAnalyst
+}
+
+func opens(turn model.Turn) bool {
+	for _, p := range turn.Paragraphs {
+		if p.EN != nil && people.OpensQA(head(*p.EN)) {
+			return true
+		}
+	}
+	return false
+}
+
+// closingFrom finds the sign-off at the end of the call: the trailing turns,
+// none an analyst's, that are the operator's or say goodbye.
+func (s *state) closingFrom(min int) int {
+	t := s.t
+	c := len(t.Turns)
+	for i := len(t.Turns) - 1; i >= min; i-- {
+		if s.isAnalystTurn(i) {
+			break
+		}
+		if s.isOperator(i) || signsOff(t.Turns[i]) {
+			c = i
+			continue
+		}
+		break
+	}
+	// A call that is nothing but sign-off has none.
+	if c <= min {
+		return len(t.Turns)
+	}
+	return c
+}
+
+func signsOff(turn model.Turn) bool {
+	for _, p := range turn.Paragraphs {
+		if p.EN != nil && closingRe.MatchString(head(*p.EN)) {
+			return true
+		}
+	}
+	return false
+}
+
+// roles: speakers of the prepared remarks and the answers are executives;
+// a speaker in the Q&A who is not, and who speaks after the operator, is an
+// analyst the operator did not introduce by name.
+func (s *state) roles() {
+	t := s.t
+	for i := range t.Turns {
+		pi := t.Turns[i].Participant
+		if pi == nil {
+			continue
+		}
+		p := &t.Participants[*pi]
+		if p.Role != model.RoleUnknown {
+			continue
+		}
+		if i < s.qa || i >= s.close {
+			p.Role = model.RoleExecutive
+		}
+	}
+	for i := s.qa; i < s.close && i < len(t.Turns); i++ {
+		pi := t.Turns[i].Participant
+		if pi == nil || t.Participants[*pi].Role != model.RoleUnknown {
+			continue
+		}
+		if i > 0 && s.isOperator(i-1) {
+			t.Participants[*pi].Role = model.RoleAnalyst
+		} else {
+			t.Participants[*pi].Role = model.RoleExecutive
+		}
+	}
+	for i := range t.Turns {
+		t.Turns[i].Role = model.RoleUnknown
+		if pi := t.Turns[i].Participant; pi != nil {
+			t.Turns[i].Role = t.Participants[*pi].Role
+		}
+	}
+}
+
+// exchanges groups the Q&A: an analyst's turn opens an exchange (their
+// follow-ups stay in it), executives' turns are its answers, and the next
+// analyst opens the next.
+func (s *state) exchanges() {
+	t := s.t
+	t.QA = []model.Exchange{}
+	var cur *model.Exchange
+	for i := s.qa; i < s.close && i < len(t.Turns); i++ {
+		turn := t.Turns[i]
+		switch turn.Role {
+		case model.RoleAnalyst:
+			pi := *turn.Participant
+			if cur == nil || cur.Participant != pi {
+				p := t.Participants[pi]
+				t.QA = append(t.QA, model.Exchange{Analyst: p.Name, Firm: p.Firm, Participant: pi,
+					Questions: []int{}, Answers: []int{}})
+				cur = &t.QA[len(t.QA)-1]
+				if i > 0 && s.isOperator(i-1) {
+					intro := i - 1
+					cur.Introduction = &intro
+				}
+			}
+			cur.Questions = append(cur.Questions, i)
+		case model.RoleExecutive:
+			if cur != nil {
+				cur.Answers = append(cur.Answers, i)
+			}
+		}
+	}
+}

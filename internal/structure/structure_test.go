@@ -1,0 +1,134 @@
+package structure
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transcript-cli/transcript/internal/model"
+)
+
+// call builds a transcript from (speaker, English text) turns.
+func call(turns ...[2]string) *model.Transcript {
+	t := &model.Transcript{}
+	for i, tt := range turns {
+		sp, text := tt[0], tt[1]
+		t.Turns = append(t.Turns, model.Turn{Index: i, Speaker: &sp,
+			Paragraphs: []model.Paragraph{{EN: &text, Status: model.Paired}}})
+	}
+	return t
+}
+
+func sections(t *model.Transcript) []string {
+	var out []string
+	for _, turn := range t.Turns {
+		out = append(out, *turn.Section)
+	}
+	return out
+}
+
+func roles(t *model.Transcript) []string {
+	var out []string
+	for _, turn := range t.Turns {
+		out = append(out, turn.Role)
+	}
+	return out
+}
+
+const (
+	P = model.SectionPrepared
+	Q = model.SectionQA
+	C = model.SectionClosing
+	O = model.RoleOperator
+	E = model.RoleExecutive
+	A = model.RoleAnalyst
+)
+
+func TestSectionsAndRoles(t *testing.T) {
+	tests := []struct {
+		name     string
+		turns    [][2]string
+		sections []string
+		roles    []string
+	}{
+		{"operator opens the queue after the remarks",
+			[][2]string{
+				{"Operator", "Welcome to the Acme Q1 2024 earnings call. (Operator Instructions) Please go ahead."},
+				{"Jane Doe", "Thank you. Revenue grew."},
+				{"Operator", "(Operator Instructions) Our first question comes from the line of Bob Smith with UBS."},
+				{"Robert J. Smith", "How is demand?"},
+				{"Jane Doe", "Strong."},
+				{"Operator", "This concludes today's call. You may now disconnect."},
+			},
+			[]string{P, P, Q, Q, Q, C},
+			[]string{O, E, O, A, E, O}},
+		{"executive hands over to questions",
+			[][2]string{
+				{"Jane Doe", "Revenue grew. With that, let's move on to your questions."},
+				{"Operator", "Our first question comes from Tom Lee of Acme Research."},
+				{"Thomas Lee", "Margins?"},
+				{"John Roe", "Up."},
+				{"Thomas Lee", "And a follow-up on costs?"},
+				{"John Roe", "Down."},
+				{"Jane Doe", "Thank you for joining us today."},
+			},
+			[]string{P, Q, Q, Q, Q, Q, C},
+			[]string{E, O, A, E, A, E, E}},
+		{"no Q&A",
+			[][2]string{
+				{"Operator", "Welcome. (Operator Instructions)"},
+				{"Jane Doe", "Revenue grew."},
+				{"Jane Doe", "Costs fell."},
+			},
+			[]string{P, P, P},
+			[]string{O, E, E}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := call(tt.turns...)
+			Apply(tr)
+			assert.Equal(t, tt.sections, sections(tr))
+			assert.Equal(t, tt.roles, roles(tr))
+		})
+	}
+}
+
+func TestExchanges(t *testing.T) {
+	tr := call(
+		[2]string{"Jane Doe", "With that, let's move on to your questions."},
+		[2]string{"Operator", "Our first question comes from Tom Lee of Acme Research."},
+		[2]string{"Thomas Lee", "Margins?"},
+		[2]string{"John Roe", "Up."},
+		[2]string{"Thomas Lee", "A follow-up?"},
+		[2]string{"Jane Doe", "Sure."},
+		[2]string{"Operator", "Next question comes from the line of Mike Wu with Beta Capital."},
+		[2]string{"Michael Wu", "Guidance?"},
+		[2]string{"John Roe", "Unchanged."},
+	)
+	Apply(tr)
+	require.Len(t, tr.QA, 2)
+	first := tr.QA[0]
+	assert.Equal(t, "Thomas Lee", first.Analyst)
+	require.NotNil(t, first.Firm)
+	assert.Equal(t, "Acme Research", *first.Firm)
+	require.NotNil(t, first.Introduction)
+	assert.Equal(t, 1, *first.Introduction)
+	assert.Equal(t, []int{2, 4}, first.Questions)
+	assert.Equal(t, []int{3, 5}, first.Answers)
+	assert.Equal(t, "Michael Wu", tr.QA[1].Analyst)
+	assert.Equal(t, []int{8}, tr.QA[1].Answers)
+	// Each person once.
+	var names []string
+	for _, p := range tr.Participants {
+		names = append(names, p.Name)
+	}
+	assert.Equal(t, []string{"Jane Doe", "Operator", "Thomas Lee", "John Roe", "Michael Wu"}, names)
+}
+
+func TestSameParticipantUnderTwoNames(t *testing.T) {
+	tr := call([2]string{"Andy Jassy", "Hello."}, [2]string{"Andrew R. Jassy", "Again."})
+	Apply(tr)
+	require.Len(t, tr.Participants, 1)
+	assert.Equal(t, []int{0, 1}, tr.Participants[0].Turns)
+}
