@@ -411,3 +411,22 @@ func TestConcurrentRunsSameOut(t *testing.T) {
 	}
 	noTemps(t, out)
 }
+
+func TestStreamHeader(t *testing.T) {
+	dir := tree(t, map[string]string{"a.txt": "a", "b.txt": "b", "c.txt": "bad"})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{dir}, "H\n<a.txt:A>\n;<b.txt:B>\n"},
+		{[]string{filepath.Join(dir, "c.txt")}, ""}, // no document, no header
+	} {
+		var buf bytes.Buffer
+		Run(context.Background(), Config{
+			Jobs: 3, Stream: &buf, Header: []byte("H\n"), Separator: ";", Convert: fakeConvert,
+		}, Expand(tc.args, WalkOptions{}))
+		if buf.String() != tc.want {
+			t.Errorf("%v: stream %q, want %q", tc.args, buf.String(), tc.want)
+		}
+	}
+}
