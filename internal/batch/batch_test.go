@@ -142,7 +142,14 @@ func corpus(t *testing.T, n int) string {
 		files[fmt.Sprintf("d%d/f%03d.txt", i%3, i)] = strings.Repeat(fmt.Sprintf("line %d\n", i), i%7+1)
 	}
 	files["d2/f005.txt"] = "bad"
-	return tree(t, files)
+	dir := tree(t, files)
+	// Inputs from an hour ago, so that outputs are newer even on file
+	// systems with coarse timestamps.
+	past := time.Now().Add(-time.Hour)
+	for name := range files {
+		os.Chtimes(filepath.Join(dir, filepath.FromSlash(name)), past, past)
+	}
+	return dir
 }
 
 func stream(t *testing.T, jobs int, dir string) (string, Stats, error) {
