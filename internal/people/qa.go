@@ -1,6 +1,9 @@
 package people
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // qaNoun is what an opening announces: Q&A, the question-and-answer
 // session, or questions.
@@ -42,6 +45,14 @@ var closesQARes = regexp.MustCompile(`(?i)\b(?:thank(?:s|\s+you)\s+for\s+(?:your
 // in their welcome, so callers should only honour it after the prepared
 // remarks have started.
 func OpensQA(text string) bool {
+	// Every opening names questions, Q&A, the roster or the instructions;
+	// most paragraphs name none, and the expressions below cost far more
+	// than this look.
+	low := strings.ToLower(text)
+	if !strings.Contains(low, "question") && !strings.Contains(low, "q&a") && !strings.Contains(low, "q & a") &&
+		!strings.Contains(low, "q and a") && !strings.Contains(low, "roster") && !strings.Contains(low, "instructions") {
+		return false
+	}
 	for _, re := range instructionRes {
 		if re.MatchString(text) {
 			return true
