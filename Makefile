@@ -23,8 +23,9 @@ lint: ## gofmt, go vet, go mod tidy drift
 	go vet ./...
 	go mod tidy -diff
 
-bench: ## Go benchmarks (MB/s)
+bench: build ## Go benchmarks (MB/s), then a 1,000-file batch: MB/s -j1/-j2, speed-up, peak RSS, one-file time
 	go test -run='^$$' -bench=. -benchmem ./...
+	go run ./internal/tools/batchbench -bin bin/transcript
 
 # Minimising each new input for the default 60 s stalls the fuzzer on our
 # kilobyte-sized seeds; 2 s keeps it exploring.

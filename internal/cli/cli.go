@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +24,7 @@ const (
 	ExitUsage   = 2   // bad flags or arguments
 	ExitSIGINT  = 130 // interrupted (Ctrl-C)
 	ExitSIGTERM = 143 // terminated
+	ExitPipe    = 141 // the reader of standard output went away (| head); nothing printed
 )
 
 // Streams are the process's standard streams, injected so tests can use
@@ -60,6 +63,10 @@ func Run(ctx context.Context, args []string, s Streams) int {
 	root := newRoot(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if code, ok := signalCode(ctx); ok {
+		// Interrupted: the command has cleaned up and said what it had to.
+		return code
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -111,8 +118,55 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// Main runs transcript on the process's own streams.
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e *signalError) Error() string { return "interrupted by " + e.sig.String() }
+
+// signalCode is the exit code for a context cancelled by SIGINT or SIGTERM.
+func signalCode(ctx context.Context) (int, bool) {
+	var se *signalError
+	if !errors.As(context.Cause(ctx), &se) {
+		return 0, false
+	}
+	if se.sig == syscall.SIGTERM {
+		return ExitSIGTERM, true
+	}
+	return ExitSIGINT, true
+}
+
+// withSignals returns a context cancelled by the first SIGINT or SIGTERM,
+// with a *signalError as its cause, so that work stops and cleans up (no
+// temporary files left) instead of dying at once; a second signal kills the
+// process the default way. It also asks for EPIPE errors instead of death by
+// SIGPIPE, so that a closed output pipe is handled like any write error
+// (quietly, exit 141).
+func withSignals(ctx context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			signal.Reset(os.Interrupt, syscall.SIGTERM)
+			cancel(&signalError{sig})
+		case <-stop:
+		}
+	}()
+	return ctx, func() {
+		close(stop)
+		signal.Stop(sigs)
+		cancel(nil)
+	}
+}
+
+// Main runs transcript on the process's own streams, with SIGINT and
+// SIGTERM turned into cancellation of ctx.
 func Main(ctx context.Context) int {
+	ctx, stop := withSignals(ctx)
+	defer stop()
 	return Run(ctx, os.Args[1:], Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTerminal: isTerminal(os.Stdin), ErrTerminal: isTerminal(os.Stderr),

@@ -1,16 +1,19 @@
 package cli
 
 import (
-	"bufio"
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
 	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
@@ -26,25 +29,43 @@ type parseOptions struct {
 	encoding string
 	layout   string
 	bom      bool
+
+	outDir       string
+	root         string
+	include      []string
+	jobs         int
+	skipExisting bool
+	failFast     bool
+	quiet        bool
 }
 
 func newParseCmd(s Streams) *cobra.Command {
 	o := &parseOptions{}
 	cmd := &cobra.Command{
-		Use:   "parse [flags] [FILE...]",
+		Use:   "parse [flags] [FILE|DIR...]",
 		Short: "Convert transcripts to JSON, YAML and other formats",
 		Long: `Convert each FILE (or standard input, also named "-") into one document.
-Several inputs give a stream of documents in input order.`,
+Several inputs give a stream of documents in input order.
+
+A DIR is searched recursively, in sorted order, for files matching --include
+(default: ` + strings.Join(batch.DefaultInclude, ", ") + `); hidden files and folders and the --out-dir
+folder are skipped, symbolic links are followed. With --out-dir each input
+gets its own file, OUT/<path relative to its DIR (or to its own folder for
+a FILE, or to --root)> plus the format's extension (calls/2023/q2.txt →
+OUT/2023/q2.txt.json), written atomically; nothing is written outside OUT. Inputs are converted by --jobs workers; the output is
+the same for any number of workers.`,
 		Example: `  transcript parse call.txt > call.json
   transcript parse call.txt | jq '.turns[] | select(.speaker == "Operator") | .line'
-  transcript parse -f yaml -o call.yaml call.txt`,
+  transcript parse -f yaml -o call.yaml call.txt
+  transcript parse --out-dir out calls/
+  transcript parse --out-dir out --skip-existing -q calls/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && s.InTerminal {
 				cmd.SetOut(s.Err)
 				_ = cmd.Help()
 				return &exitError{code: ExitUsage}
 			}
-			return runParse(o, args, s)
+			return runParse(cmd.Context(), o, args, s)
 		},
 	}
 	f := cmd.Flags()
@@ -61,6 +82,13 @@ Several inputs give a stream of documents in input order.`,
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
 	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
+	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
+	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
+	f.StringArrayVar(&o.include, "include", nil, "in folders, convert files whose name matches `GLOB` (repeatable; default "+strings.Join(batch.DefaultInclude, ", ")+")")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "convert with `N` parallel workers")
+	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is newer than the input")
+	f.BoolVar(&o.failFast, "fail-fast", false, "stop at the first input that fails")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on standard error but errors")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, f := range export.Formats() {
@@ -68,16 +96,14 @@ Several inputs give a stream of documents in input order.`,
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = cmd.MarkFlagDirname("out-dir")
 	return cmd
 }
 
-// input is one thing to convert.
-type input struct {
-	name string // as shown in messages and in source.path
-	path string // "" for standard input
-}
-
-func runParse(o *parseOptions, args []string, s Streams) error {
+func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	format, err := export.Lookup(o.format)
 	if err != nil {
 		return usageErr("%v", err)
@@ -88,142 +114,222 @@ func runParse(o *parseOptions, args []string, s Streams) error {
 	if _, err := decode.Canonical(o.encoding); err != nil {
 		return usageErr("%v", err)
 	}
-	var inputs []input
+	if err := o.check(args); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	for _, a := range args {
-		if a == "-" {
-			inputs = append(inputs, input{name: "<stdin>"})
-		} else {
-			inputs = append(inputs, input{name: a, path: a})
-		}
+	inputs := batch.Expand(args, batch.WalkOptions{Include: o.include, Skip: o.outDir})
+	if o.root != "" {
+		inputs = batch.Rebase(inputs, o.root)
 	}
-	if format.Single && len(inputs) > 1 {
+	if format.Single && o.outDir == "" && len(inputs) > 1 {
 		return usageErr("format %s holds one document per output: give one input, or --out-dir for one file each", format.Name)
 	}
 
-	var out io.Writer = s.Out
-	var file *atomicFile
-	if o.output != "" {
-		file = &atomicFile{path: o.output}
-		out = file
-	}
-	w := bufio.NewWriter(out)
-	sw := export.NewWriter(w, format, export.Options{Compact: o.compact, BOM: o.bom})
+	eopts := export.Options{Compact: o.compact, BOM: o.bom}
 	copts := convert.Options{Encoding: o.encoding, Layout: o.layout}
-	failed, written := false, 0
-	for _, in := range inputs {
-		t, err := convertOne(in, s, copts)
-		if err == nil {
-			err = sw.Write(t)
+	cfg := batch.Config{
+		Jobs:         o.jobs,
+		OutDir:       o.outDir,
+		Ext:          format.Ext,
+		SkipExisting: o.skipExisting,
+		Stream:       s.Out,
+		Separator:    format.Separator,
+		FailFast:     o.failFast,
+		Stdin:        func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) },
+	}
+	// merged holds the documents of a format that writes a stream as one
+	// document (TMX), by input index, for export at the end: such a
+	// stream cannot be written before all its inputs are read.
+	var merged []*model.Transcript
+	switch {
+	case o.outDir != "":
+		// One whole document per file: header, body and closing.
+		cfg.Convert = func(_ int, in batch.Input, data []byte, w io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			if err != nil {
+				return err
+			}
+			return export.WriteDocument(w, format, t, eopts)
 		}
-		if err != nil {
-			fmt.Fprintf(s.Err, "transcript: %s: %v\n", in.name, err)
-			failed = true
-			continue
-		}
-		written++
-	}
-	err = sw.Close()
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if file != nil {
-		if written == 0 {
-			file.discard()
-		} else if cerr := file.commit(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		name := o.output
-		if name == "" {
-			name = "<stdout>"
-		}
-		fmt.Fprintf(s.Err, "transcript: %s: %v\n", name, err)
-		return &exitError{code: ExitFailure}
-	}
-	if failed {
-		return &exitError{code: ExitFailure}
-	}
-	return nil
-}
-
-func convertOne(in input, s Streams, copts convert.Options) (*model.Transcript, error) {
-	var data []byte
-	var err error
-	if in.path == "" {
-		data, err = io.ReadAll(s.In)
-	} else {
-		data, err = os.ReadFile(in.path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return convert.Convert(in.name, data, copts)
-}
-
-// atomicFile collects output in a temporary file beside its destination and
-// renames it into place on commit, so that a failure never leaves a
-// half-written or truncated file.
-type atomicFile struct {
-	path string
-	tmp  *os.File
-	err  error
-}
-
-func (a *atomicFile) Write(p []byte) (int, error) {
-	if a.err != nil {
-		return 0, a.err
-	}
-	if a.tmp == nil {
-		dir, base := filepath.Split(a.path)
-		if dir == "" {
-			dir = "."
-		}
-		a.tmp, a.err = os.CreateTemp(dir, "."+base+".tmp*")
-		if a.err != nil {
-			return 0, a.err
-		}
-	}
-	n, err := a.tmp.Write(p)
-	if err != nil {
-		a.err = err
-	}
-	return n, err
-}
-
-func (a *atomicFile) commit() error {
-	if a.tmp == nil {
-		if a.err != nil {
-			return a.err
-		}
-		// Nothing was written: the output is an empty file.
-		if _, err := a.Write(nil); err != nil {
+	case format.Merge != nil:
+		merged = make([]*model.Transcript, len(inputs))
+		cfg.Separator = ""
+		cfg.Convert = func(i int, in batch.Input, data []byte, _ io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			merged[i] = t
 			return err
 		}
+	default:
+		// Bodies are encoded by the workers; the stream adds the header
+		// once and the separators, as export.Writer does.
+		if format.Header != nil {
+			var h bytes.Buffer
+			if err := format.Header(&h, eopts); err != nil {
+				return &exitError{code: ExitFailure, err: err}
+			}
+			cfg.Header = h.Bytes()
+		}
+		cfg.Convert = func(_ int, in batch.Input, data []byte, w io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			if err != nil {
+				return err
+			}
+			return format.Write(w, t, eopts)
+		}
 	}
-	err := a.err
-	if err == nil {
-		err = a.tmp.Chmod(0o644)
+	var file *batch.AtomicFile
+	if o.output != "" {
+		file = batch.NewAtomicFile(o.output)
+		defer file.Abort()
+		cfg.Stream = file
 	}
-	if cerr := a.tmp.Close(); err == nil {
-		err = cerr
+	prog := newProgress(s, o.quiet, inputs)
+	cfg.Report = func(ev batch.Event) {
+		if ev.Status == batch.Failed {
+			prog.clear()
+			fmt.Fprintf(s.Err, "transcript: %s: %v\n", ev.Input.Name, ev.Err)
+		}
+		prog.done(ev)
 	}
-	if err == nil {
-		err = os.Rename(a.tmp.Name(), a.path)
+
+	st, err := batch.Run(ctx, cfg, inputs)
+	prog.finish()
+
+	summary := fmt.Sprintf("%d converted, %d skipped, %d failed in %.2fs",
+		st.Converted, st.Skipped, st.Failed, st.Elapsed.Seconds())
+	var se *batch.StreamError
+	switch {
+	case ctx.Err() != nil:
+		// Interrupted: Run exits with the signal's code; the temporary
+		// files are gone and the finished outputs stay.
+		fmt.Fprintf(s.Err, "transcript: interrupted: %s\n", summary)
+		return &exitError{code: ExitFailure}
+	case errors.As(err, &se):
+		if isBrokenPipe(se.Err) {
+			// The reader went away (| head): nothing to say.
+			return &exitError{code: ExitPipe}
+		}
+		return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), se.Err)}
 	}
-	if err != nil {
-		os.Remove(a.tmp.Name())
-		return errors.Unwrap(err)
+	if merged != nil && st.Converted > 0 && err == nil {
+		sw := export.NewWriter(cfg.Stream, format, eopts)
+		var werr error
+		for _, t := range merged {
+			if t != nil && werr == nil {
+				werr = sw.Write(t)
+			}
+		}
+		if werr == nil {
+			werr = sw.Close()
+		}
+		if werr != nil {
+			if isBrokenPipe(werr) {
+				return &exitError{code: ExitPipe}
+			}
+			return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), werr)}
+		}
+	}
+	if file != nil {
+		if st.Converted > 0 && err == nil {
+			if cerr := file.Commit(); cerr != nil {
+				return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", o.output, cerr)}
+			}
+		}
+	}
+	if !o.quiet && (len(inputs) > 1 || st.Failed > 0 && batchMode(o, args)) {
+		fmt.Fprintf(s.Err, "transcript: %s\n", summary)
+	}
+	if st.Failed > 0 || err != nil {
+		return &exitError{code: ExitFailure}
 	}
 	return nil
 }
 
-func (a *atomicFile) discard() {
-	if a.tmp != nil {
-		a.tmp.Close()
-		os.Remove(a.tmp.Name())
+// check rejects flag combinations that cannot work.
+func (o *parseOptions) check(args []string) error {
+	if o.jobs < 1 {
+		return usageErr("--jobs must be at least 1, not %d", o.jobs)
 	}
+	if o.outDir != "" && o.output != "" {
+		return usageErr("--output and --out-dir cannot be used together")
+	}
+	if o.skipExisting && o.outDir == "" {
+		return usageErr("--skip-existing needs --out-dir")
+	}
+	if o.root != "" && o.outDir == "" {
+		return usageErr("--root needs --out-dir")
+	}
+	if o.outDir != "" {
+		if len(args) == 0 {
+			return usageErr("--out-dir needs FILE or DIR arguments (standard input has no name to write under)")
+		}
+		for _, a := range args {
+			if a == "-" {
+				return usageErr("--out-dir cannot write standard input (\"-\"): it has no name")
+			}
+		}
+	}
+	if err := batch.CheckPatterns(o.include); err != nil {
+		return usageErr("%v", err)
+	}
+	return nil
+}
+
+// batchMode reports whether the run is a batch even with one input: a
+// folder or --out-dir. A single FILE that fails gets its error line only,
+// which is the whole story; a batch says how it ended.
+func batchMode(o *parseOptions, args []string) bool {
+	if o.outDir != "" {
+		return true
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+func streamName(o *parseOptions) string {
+	if o.output != "" {
+		return o.output
+	}
+	return "<stdout>"
+}
+
+// isBrokenPipe reports whether err means the reader of the output is gone.
+func isBrokenPipe(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, io.ErrClosedPipe)
+}
+
+// readAll reads r to the end, or until ctx is cancelled: a read from a
+// terminal or an idle pipe must not hold up Ctrl-C.
+func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
+	type res struct {
+		data []byte
+		err  error
+	}
+	ch := make(chan res, 1)
+	go func() {
+		data, err := io.ReadAll(r)
+		ch <- res{data, err}
+	}()
+	select {
+	case x := <-ch:
+		return x.data, x.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// fileSize is the size of a file, 0 when unknown.
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }

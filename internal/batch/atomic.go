@@ -1,0 +1,113 @@
+package batch
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// AtomicFile collects output in a temporary file in the folder of its
+// destination and renames it into place on Commit, so that readers (and
+// concurrent runs writing the same path) only ever see a complete file: the
+// old one or the new one. The temporary name is unique per writer and
+// hidden (".name.tmp-*"), so folder walks skip it.
+//
+// Abort removes the temporary file; it is safe to call after Commit, so
+// callers can defer it.
+type AtomicFile struct {
+	path string
+	tmp  *os.File
+	err  error
+	done bool
+}
+
+// NewAtomicFile prepares to write path. Nothing is created until the first
+// Write or Commit.
+func NewAtomicFile(path string) *AtomicFile { return &AtomicFile{path: path} }
+
+// Path is the destination.
+func (a *AtomicFile) Path() string { return a.path }
+
+func (a *AtomicFile) open() error {
+	if a.tmp != nil || a.err != nil {
+		return a.err
+	}
+	dir, base := filepath.Split(a.path)
+	if dir == "" {
+		dir = "."
+	}
+	a.tmp, a.err = os.CreateTemp(dir, "."+base+".tmp-*")
+	a.err = bare(a.err)
+	return a.err
+}
+
+// Write implements io.Writer.
+func (a *AtomicFile) Write(p []byte) (int, error) {
+	if err := a.open(); err != nil {
+		return 0, err
+	}
+	n, err := a.tmp.Write(p)
+	if err != nil {
+		a.err = bare(err)
+	}
+	return n, a.err
+}
+
+// Commit makes the written bytes (possibly none) the content of the
+// destination. On error nothing is left behind.
+func (a *AtomicFile) Commit() error {
+	if err := a.open(); err != nil {
+		return err
+	}
+	err := a.tmp.Chmod(0o644)
+	if cerr := a.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(a.tmp.Name(), a.path)
+	}
+	a.done = true
+	if err != nil {
+		os.Remove(a.tmp.Name())
+		return bare(err)
+	}
+	return nil
+}
+
+// Abort discards the temporary file, unless Commit has run.
+func (a *AtomicFile) Abort() {
+	if a.tmp != nil && !a.done {
+		a.tmp.Close()
+		os.Remove(a.tmp.Name())
+		a.done = true
+	}
+}
+
+// bare drops the path from *PathError and *LinkError, which would name the
+// temporary file; callers report the destination instead.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// WriteFile writes data to path atomically, creating missing parent
+// folders.
+func WriteFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	a := NewAtomicFile(path)
+	defer a.Abort()
+	if _, err := a.Write(data); err != nil {
+		return err
+	}
+	return a.Commit()
+}

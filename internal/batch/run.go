@@ -1,0 +1,249 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+)
+
+// Status is what became of one input.
+type Status uint8
+
+// Statuses of an input.
+const (
+	Converted Status = iota
+	Skipped
+	Failed
+)
+
+// Event reports one finished input, in input order.
+type Event struct {
+	Index  int
+	Input  Input
+	Status Status
+	Err    error // for Failed
+	Bytes  int64 // input bytes read
+	Output string
+}
+
+// Stats count the outcome of a run.
+type Stats struct {
+	Converted, Skipped, Failed int
+	Bytes                      int64 // input bytes read
+	Elapsed                    time.Duration
+}
+
+// Config describes a batch.
+type Config struct {
+	Jobs int // parallel workers; < 1 means 1
+	// Window bounds the results computed ahead of the next one in input
+	// order; 0 means 2*Jobs+2.
+	Window int
+
+	// OutDir, when set, receives one file per input at
+	// OutputPath(OutDir, input, Ext); otherwise documents go to Stream.
+	OutDir string
+	Ext    string
+	// SkipExisting skips inputs whose output exists and is newer than the
+	// input (OutDir only).
+	SkipExisting bool
+
+	// Stream receives the documents in input order: Header before the
+	// first, Separator between two.
+	Stream    io.Writer
+	Header    []byte
+	Separator string
+
+	// FailFast stops at the first failed input (in input order).
+	FailFast bool
+
+	// Stdin reads standard input; nil reads nothing.
+	Stdin func(ctx context.Context) ([]byte, error)
+	// Convert turns input number i's bytes into its document, written to
+	// w. It must be safe to call from several goroutines.
+	Convert func(i int, in Input, data []byte, w io.Writer) error
+	// Report, if set, is told about each input in input order, from one
+	// goroutine.
+	Report func(Event)
+}
+
+// StreamError is a failure to write the document stream.
+type StreamError struct{ Err error }
+
+func (e *StreamError) Error() string { return e.Err.Error() }
+func (e *StreamError) Unwrap() error { return e.Err }
+
+// ErrFailFast is returned when FailFast stopped the run.
+var ErrFailFast = errors.New("stopped at the first failure")
+
+type result struct {
+	ev  Event
+	buf *bytes.Buffer // the document, when streaming
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Run converts inputs. It returns ctx.Err() when cancelled, a *StreamError
+// when the stream cannot be written, ErrFailFast, or nil; failures of
+// single inputs are reported through Report and counted in Stats.
+func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
+	start := time.Now()
+	var st Stats
+	window := c.Window
+	if window <= 0 {
+		window = 2*c.Jobs + 2
+	}
+	outputs, dups := c.plan(inputs)
+	written := 0
+	err := Ordered(ctx, len(inputs), c.Jobs, window,
+		func(ctx context.Context, i int) result {
+			return c.one(ctx, i, inputs[i], outputs[i], dups[i])
+		},
+		func(i int, r result) error {
+			defer func() {
+				if r.buf != nil {
+					r.buf.Reset()
+					bufPool.Put(r.buf)
+				}
+			}()
+			st.Bytes += r.ev.Bytes
+			if r.ev.Status == Converted && c.OutDir == "" {
+				if written == 0 && len(c.Header) > 0 {
+					if _, err := c.Stream.Write(c.Header); err != nil {
+						return &StreamError{err}
+					}
+				}
+				if written > 0 && c.Separator != "" {
+					if _, err := io.WriteString(c.Stream, c.Separator); err != nil {
+						return &StreamError{err}
+					}
+				}
+				if _, err := c.Stream.Write(r.buf.Bytes()); err != nil {
+					return &StreamError{err}
+				}
+				written++
+			}
+			switch r.ev.Status {
+			case Converted:
+				st.Converted++
+			case Skipped:
+				st.Skipped++
+			case Failed:
+				st.Failed++
+			}
+			if c.Report != nil {
+				c.Report(r.ev)
+			}
+			if r.ev.Status == Failed && c.FailFast {
+				return ErrFailFast
+			}
+			return nil
+		})
+	st.Elapsed = time.Since(start)
+	return st, err
+}
+
+// plan computes the output paths and marks inputs whose output path an
+// earlier input already claims (two roots holding the same relative path).
+func (c *Config) plan(inputs []Input) (outputs []string, dups []error) {
+	outputs = make([]string, len(inputs))
+	dups = make([]error, len(inputs))
+	if c.OutDir == "" {
+		return
+	}
+	seen := make(map[string]string, len(inputs))
+	for i, in := range inputs {
+		if in.Err != nil {
+			continue
+		}
+		if in.Stdin {
+			dups[i] = errors.New("standard input has no name to write under --out-dir")
+			continue
+		}
+		out, err := OutputPath(c.OutDir, in, c.Ext)
+		if err != nil {
+			dups[i] = err
+			continue
+		}
+		if first, ok := seen[out]; ok {
+			dups[i] = fmt.Errorf("output %s is already written for %s", out, first)
+			continue
+		}
+		seen[out] = in.Name
+		outputs[i] = out
+	}
+	return
+}
+
+func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr error) result {
+	r := result{ev: Event{Index: i, Input: in, Output: out}}
+	fail := func(err error) result {
+		r.ev.Status, r.ev.Err = Failed, err
+		return r
+	}
+	if in.Err != nil {
+		return fail(in.Err)
+	}
+	if planErr != nil {
+		return fail(planErr)
+	}
+	if ctx.Err() != nil {
+		return fail(ctx.Err())
+	}
+	if c.SkipExisting && out != "" && upToDate(in.Path, out) {
+		r.ev.Status = Skipped
+		return r
+	}
+	var data []byte
+	var err error
+	if in.Stdin {
+		if c.Stdin != nil {
+			data, err = c.Stdin(ctx)
+		}
+	} else {
+		data, err = os.ReadFile(in.Path)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	r.ev.Bytes = int64(len(data))
+	buf := bufPool.Get().(*bytes.Buffer)
+	if err := c.Convert(i, in, data, buf); err != nil {
+		buf.Reset()
+		bufPool.Put(buf)
+		return fail(err)
+	}
+	if c.OutDir == "" {
+		r.buf = buf
+		return r
+	}
+	defer func() {
+		buf.Reset()
+		bufPool.Put(buf)
+	}()
+	if ctx.Err() != nil {
+		return fail(ctx.Err())
+	}
+	if err := WriteFile(out, buf.Bytes()); err != nil {
+		return fail(fmt.Errorf("write %s: %w", out, err))
+	}
+	return r
+}
+
+// upToDate reports whether out exists and is newer than in.
+func upToDate(in, out string) bool {
+	ofi, err := os.Stat(out)
+	if err != nil {
+		return false
+	}
+	ifi, err := os.Stat(in)
+	if err != nil {
+		return false
+	}
+	return ofi.ModTime().After(ifi.ModTime())
+}

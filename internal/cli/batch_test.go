@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func refCalls(t *testing.T, n int) string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(dir, string(rune('a'+i))+".txt"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	dir := refCalls(t, 3)
+	for _, tc := range []struct {
+		terminal, quiet bool
+		bar, summary    bool
+	}{
+		{terminal: true, bar: true, summary: true},
+		{terminal: true, quiet: true},
+		{terminal: false, summary: true},
+	} {
+		var out, errb bytes.Buffer
+		args := []string{"parse", "-j2", dir}
+		if tc.quiet {
+			args = append(args, "-q")
+		}
+		code := Run(context.Background(), args, Streams{Out: &out, Err: &errb, ErrTerminal: tc.terminal})
+		if code != ExitOK {
+			t.Fatalf("%+v: exit %d: %s", tc, code, errb.String())
+		}
+		stderr := errb.String()
+		if got := strings.Contains(stderr, "/3 files"); got != tc.bar {
+			t.Errorf("%+v: bar shown = %v; stderr %q", tc, got, stderr)
+		}
+		if got := strings.Contains(stderr, "3 converted, 0 skipped, 0 failed"); got != tc.summary {
+			t.Errorf("%+v: summary shown = %v; stderr %q", tc, got, stderr)
+		}
+		if !tc.terminal && strings.Contains(stderr, "\r") {
+			t.Errorf("animation without a terminal: %q", stderr)
+		}
+	}
+}
+
+func TestStdoutWriteError(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full")
+	}
+	defer full.Close()
+	dir := refCalls(t, 2)
+	var errb bytes.Buffer
+	code := Run(context.Background(), []string{"parse", dir}, Streams{Out: full, Err: &errb})
+	if code != ExitFailure || !strings.Contains(errb.String(), "transcript: <stdout>: write /dev/full: no space left on device") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
+
+func TestCancelledRun(t *testing.T) {
+	dir := refCalls(t, 3)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(&signalError{os.Interrupt})
+	var out, errb bytes.Buffer
+	code := Run(ctx, []string{"parse", "--out-dir", filepath.Join(t.TempDir(), "out"), dir}, Streams{Out: &out, Err: &errb})
+	if code != ExitSIGINT {
+		t.Errorf("exit %d, want %d; stderr %q", code, ExitSIGINT, errb.String())
+	}
+}
+
+// BenchmarkParseFolder is the whole batch (read, convert, encode, atomic
+// write) on a folder of reference transcripts, in process, so that
+// `go test -bench ParseFolder -cpuprofile` shows where a batch spends its
+// time. -j comes from the sub-benchmark name.
+func BenchmarkParseFolder(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 20
+	dir := b.TempDir()
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%02d.txt", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, jobs := range []string{"1", "2"} {
+		b.Run("j"+jobs, func(b *testing.B) {
+			b.SetBytes(int64(n * len(data)))
+			out := b.TempDir()
+			for b.Loop() {
+				var errb bytes.Buffer
+				if code := Run(context.Background(), []string{"parse", "-q", "-j", jobs, "--out-dir", out, dir}, Streams{Out: io.Discard, Err: &errb}); code != 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+			}
+		})
+	}
+}
