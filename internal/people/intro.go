@@ -62,6 +62,27 @@ var notNames = map[string]bool{
 // "Please go ahead", "Your line is open" and similar are removed. The firm is
 // empty when the operator names no firm.
 func Introduction(text string) (Intro, bool) {
+	if mayIntroduce(text) {
+		if in, ok := leadIntroduction(text); ok {
+			return in, true
+		}
+	}
+	return bareIntroduction(text)
+}
+
+// mayIntroduce is a cheap look for the words every lead contains; the
+// expression costs far more, and most operator paragraphs have none of them.
+func mayIntroduce(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range []string{"question", "caller", "we have", "hear from", " to "} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func leadIntroduction(text string) (Intro, bool) {
 	if m := introRe.FindStringSubmatchIndex(text); m != nil {
 		name := text[m[2]:m[3]]
 		if notNames[strings.ToLower(firstWord(name))] {
@@ -74,6 +95,10 @@ func Introduction(text string) (Intro, bool) {
 		}
 		return Intro{Name: cleanName(name), Firm: firm}, true
 	}
+	return Intro{}, false
+}
+
+func bareIntroduction(text string) (Intro, bool) {
 	if m := bareIntroRe.FindStringSubmatch(text); m != nil {
 		if notNames[strings.ToLower(firstWord(m[1]))] {
 			return Intro{}, false
