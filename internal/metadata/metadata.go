@@ -495,7 +495,9 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 		}
 		if company == nil {
 			for _, m := range zhCompanyRe.FindAllStringSubmatch(line, -1) {
-				if c := strings.TrimSpace(m[1]); !zhNotCompany[c] {
+				// "2025 年全年創下" puts a span of time, not a company, before
+				// the verb.
+				if c := strings.TrimSpace(m[1]); !zhNotCompany[c] && !strings.ContainsAny(c, "年季月日期度") {
 					company = &c
 					break
 				}

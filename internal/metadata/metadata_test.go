@@ -221,6 +221,12 @@ func TestExtract(t *testing.T) {
 			want:    Metadata{Company: str("Amazon.com"), Quarter: str("Q2"), FiscalYear: num(2023)},
 		},
 		{
+			name:    "a span of time before the verb is no company",
+			english: []string{"Thank you."},
+			summary: []string{"- MediaTek 在 2025 年全年創下營收新高。"},
+			want:    Metadata{},
+		},
+		{
 			name:    "welcome to something else",
 			english: []string{"Welcome to this episode of Acquired, the podcast about great technology companies."},
 			want:    Metadata{},
