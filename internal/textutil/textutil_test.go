@@ -1,0 +1,45 @@
+package textutil
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Counts
+	}{
+		{"Hello, world", Counts{Latin: 10, LatinWords: 2}},
+		{"don't stop", Counts{Latin: 8, LatinWords: 2}},
+		{"don’t", Counts{Latin: 4, LatinWords: 1}},
+		{"謝謝，Rishi。", Counts{Han: 2, CJKPunct: 2, Latin: 5, LatinWords: 1}},
+		{"AWS 2023 年", Counts{Han: 1, Latin: 3, LatinWords: 1, Digits: 4}},
+		{"Café", Counts{Latin: 4, LatinWords: 1}},
+		{"Привет", Counts{Other: 6}},
+		{"１２", Counts{Digits: 2}},
+		{"", Counts{}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Count(tt.in), tt.in)
+	}
+}
+
+func TestIsHan(t *testing.T) {
+	assert.True(t, IsHan('中'))
+	assert.True(t, IsHan('㐀'))          // extension A
+	assert.True(t, IsHan('\U00020000')) // extension B
+	assert.False(t, IsHan('a'))
+	assert.False(t, IsHan('。'))
+	assert.False(t, IsHan('ア'))
+	assert.True(t, HasHan("AWS 晶片"))
+	assert.False(t, HasHan("AWS chips"))
+}
+
+func TestTrimAndBlank(t *testing.T) {
+	assert.Equal(t, "x y", Trim("\u3000\u00a0\ufeff x y \t\u200b"))
+	assert.True(t, IsBlank(" \t\u3000\u00a0"))
+	assert.False(t, IsBlank(" a "))
+	assert.Equal(t, 3, RuneLen("中文a"))
+}
