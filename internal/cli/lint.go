@@ -1,36 +1,36 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
-	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
-	"github.com/transcript-cli/transcript/internal/parse"
 )
 
 // lintOptions are the flags of transcript lint.
 type lintOptions struct {
-	format   string
-	encoding string
-	layout   string
+	format  string
+	read    readOptions
+	include []string
 }
 
 func newLintCmd(s Streams) *cobra.Command {
 	o := &lintOptions{}
 	cmd := &cobra.Command{
-		Use:   "lint [flags] FILE...",
+		Use:   "lint [flags] [FILE|DIR...]",
 		Short: "Report what a person should look at before converting",
-		Long: `Report the problems found in each FILE, one per line as
-FILE:LINE: SEVERITY: CODE: message (missing and orphan translations,
-doubtful pairs, repaired encodings, unparsed lines, number mismatches).
-Exit 1 when a file has an error-level problem or cannot be read, 0 otherwise.`,
-		Example: `  transcript lint calls/*.txt
+		Long: `Report the problems found in each FILE (folders are searched as by
+transcript parse), one per line as FILE:LINE: SEVERITY: CODE: message
+(missing and orphan translations, doubtful pairs, repaired encodings,
+unparsed lines, number mismatches). Exit 1 when a file has an error-level
+problem or cannot be read, 0 otherwise.`,
+		Example: `  transcript lint calls/
   transcript lint --format json call.txt | jq -r 'select(.severity == "error") | .code'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && s.InTerminal {
@@ -38,13 +38,13 @@ Exit 1 when a file has an error-level problem or cannot be read, 0 otherwise.`,
 				_ = cmd.Help()
 				return &exitError{code: ExitUsage}
 			}
-			return runLint(o, args, s)
+			return runLint(cmd.Context(), o, args, s)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "text", "report format: text or json (one object per line)")
-	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
-	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects)")
+	f.StringArrayVar(&o.include, "include", nil, "in folders, check files whose name matches `GLOB` (repeatable)")
+	o.read.bind(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -55,14 +55,18 @@ type problem struct {
 	model.Warning
 }
 
-func runLint(o *lintOptions, args []string, s Streams) error {
+func runLint(ctx context.Context, o *lintOptions, args []string, s Streams) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if o.format != "text" && o.format != "json" {
 		return usageErr("unknown format %q (valid: json, text)", o.format)
 	}
-	if err := parse.CheckLayout(o.layout); err != nil {
-		return usageErr("%v", err)
+	copts, err := o.read.options()
+	if err != nil {
+		return err
 	}
-	if _, err := decode.Canonical(o.encoding); err != nil {
+	if err := batch.CheckPatterns(o.include); err != nil {
 		return usageErr("%v", err)
 	}
 	if len(args) == 0 {
@@ -71,22 +75,25 @@ func runLint(o *lintOptions, args []string, s Streams) error {
 	failed := false
 	enc := json.NewEncoder(s.Out)
 	enc.SetEscapeHTML(false)
-	for _, a := range args {
-		name := a
+	for _, in := range batch.Expand(args, batch.WalkOptions{Include: o.include}) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		var data []byte
-		var err error
-		if a == "-" {
-			name = "<stdin>"
-			data, err = io.ReadAll(s.In)
-		} else {
-			data, err = os.ReadFile(a)
+		err := in.Err
+		if err == nil {
+			if in.Stdin {
+				data, err = readAll(ctx, s.In)
+			} else {
+				data, err = os.ReadFile(in.Path)
+			}
 		}
 		var t *model.Transcript
 		if err == nil {
-			t, err = convert.Convert(name, data, convert.Options{Encoding: o.encoding, Layout: o.layout})
+			t, err = convert.Convert(in.Name, data, copts)
 		}
 		if err != nil {
-			fmt.Fprintf(s.Err, "transcript: %s: %v\n", name, err)
+			fmt.Fprintf(s.Err, "transcript: %s: %v\n", in.Name, err)
 			failed = true
 			continue
 		}
@@ -95,12 +102,12 @@ func runLint(o *lintOptions, args []string, s Streams) error {
 				failed = true
 			}
 			if o.format == "json" {
-				if err := enc.Encode(problem{File: name, Warning: w}); err != nil {
+				if err := enc.Encode(problem{File: in.Name, Warning: w}); err != nil {
 					return err
 				}
 				continue
 			}
-			fmt.Fprintf(s.Out, "%s:%d: %s: %s: %s\n", name, w.Line, w.Severity, w.Code, w.Message)
+			fmt.Fprintf(s.Out, "%s:%d: %s: %s: %s\n", in.Name, w.Line, w.Severity, w.Code, w.Message)
 		}
 	}
 	if failed {

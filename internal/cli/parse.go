@@ -15,20 +15,17 @@ import (
 
 	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
-	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
 	"github.com/transcript-cli/transcript/internal/model"
-	"github.com/transcript-cli/transcript/internal/parse"
 )
 
 // parseOptions are the flags of transcript parse.
 type parseOptions struct {
-	format   string
-	compact  bool
-	output   string
-	encoding string
-	layout   string
-	bom      bool
+	format  string
+	compact bool
+	output  string
+	read    readOptions
+	bom     bool
 
 	outDir       string
 	root         string
@@ -72,15 +69,7 @@ the same for any number of workers.`,
 	f.StringVarP(&o.format, "format", "f", "json", "output format: "+strings.Join(export.Names(), ", "))
 	f.BoolVarP(&o.compact, "compact", "c", false, "write each JSON document on one line")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	f.StringVar(&o.encoding, "encoding", "auto", "input encoding `NAME` (auto detects)")
-	f.StringVar(&o.layout, "layout", "auto", "input layout `NAME` (auto detects; see transcript layouts)")
-	_ = cmd.RegisterFlagCompletionFunc("layout", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		names := []string{"auto	detect the layout"}
-		for _, l := range parse.Layouts() {
-			names = append(names, l.Name+"	"+l.Description)
-		}
-		return names, cobra.ShellCompDirectiveNoFileComp
-	})
+	o.read.bind(cmd)
 	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
 	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
@@ -108,11 +97,9 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	if err := parse.CheckLayout(o.layout); err != nil {
-		return usageErr("%v", err)
-	}
-	if _, err := decode.Canonical(o.encoding); err != nil {
-		return usageErr("%v", err)
+	copts, err := o.read.options()
+	if err != nil {
+		return err
 	}
 	if err := o.check(args); err != nil {
 		return err
@@ -129,7 +116,6 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	}
 
 	eopts := export.Options{Compact: o.compact, BOM: o.bom}
-	copts := convert.Options{Encoding: o.encoding, Layout: o.layout}
 	cfg := batch.Config{
 		Jobs:         o.jobs,
 		OutDir:       o.outDir,
