@@ -77,12 +77,22 @@ func Lookup(name string) (Format, error) {
 }
 
 func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if !o.Compact {
-		enc.SetIndent("", "  ")
+	if o.Compact {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(t)
 	}
-	return enc.Encode(t)
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(t); err != nil {
+		return err
+	}
+	bp := indentBufs.Get().(*[]byte)
+	defer indentBufs.Put(bp)
+	*bp = indent((*bp)[:0], compact.Bytes())
+	_, err := w.Write(*bp)
+	return err
 }
 
 // writeYAML goes through the JSON encoding so that the two formats carry the

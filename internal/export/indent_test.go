@@ -1,0 +1,33 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzIndent: the fast indenter lays out any document encoding/json writes
+// exactly as json.Indent does.
+func FuzzIndent(f *testing.F) {
+	for _, s := range []string{
+		`{"a":1,"b":[],"c":{},"d":[1,{"e":"x,y:{}[]\"\\"}],"f":null}` + "\n",
+		`[]`, `{}`, `"s"`, `[[[]],[{}]]`, `{"k":"\u2028 \\\" 中文"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v any
+		if json.Unmarshal([]byte(s), &v) != nil {
+			return
+		}
+		var compact bytes.Buffer
+		enc := json.NewEncoder(&compact)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(v))
+		var want bytes.Buffer
+		require.NoError(t, json.Indent(&want, compact.Bytes(), "", "  "))
+		require.Equal(t, want.String(), string(indent(nil, compact.Bytes())))
+	})
+}
