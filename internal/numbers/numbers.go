@@ -109,10 +109,27 @@ func Compare(en, zh string) Check {
 	return compare(English(en), Chinese(zh))
 }
 
+// fullSearch bounds the pairs of numbers compared in full; past it (a
+// paragraph with thousands of numbers, a table pasted as one line) each
+// English number looks only at the Chinese numbers near its own relative
+// position, since translations keep numbers roughly in order. Without the
+// bound, matching is quadratic and one such paragraph takes minutes.
+const (
+	fullSearch = 1 << 16
+	nearby     = 128
+)
+
 func compare(ens, zhs []Number) Check {
 	var c Check
 	enUsed := make([]bool, len(ens))
 	zhUsed := make([]bool, len(zhs))
+	window := func(i int) (int, int) {
+		if len(ens)*len(zhs) <= fullSearch {
+			return 0, len(zhs)
+		}
+		mid := i * len(zhs) / len(ens)
+		return max(0, mid-nearby), min(len(zhs), mid+nearby)
+	}
 	// Passes from strictest to loosest so that a loose match never steals
 	// the partner of an exact one.
 	for pass := 0; pass < 3; pass++ {
@@ -120,7 +137,9 @@ func compare(ens, zhs []Number) Check {
 			if enUsed[i] {
 				continue
 			}
-			for j, z := range zhs {
+			lo, hi := window(i)
+			for j := lo; j < hi; j++ {
+				z := zhs[j]
 				if zhUsed[j] || e.Unit != z.Unit {
 					continue
 				}

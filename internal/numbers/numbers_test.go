@@ -2,6 +2,8 @@ package numbers
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -183,4 +185,18 @@ func TestCheckJSON(t *testing.T) {
 		"en_only": [{"text": "12%", "value": 12, "unit": "%"}],
 		"zh_only": [{"text": "13%", "value": 13, "unit": "%"}]
 	}`, string(b))
+}
+
+// TestCompareManyNumbers: past the full search, numbers still pair with
+// their partners near the same relative position.
+func TestCompareManyNumbers(t *testing.T) {
+	var en, zh []string
+	for i := range 3000 {
+		en = append(en, fmt.Sprintf("revenue of $%d.5 billion", i+1))
+		zh = append(zh, fmt.Sprintf("收入 %d5 億美元", i+1))
+	}
+	c := Compare(strings.Join(en, ", "), strings.Join(zh, "，"))
+	require.Len(t, c.Matched, 3000)
+	require.Empty(t, c.ENOnly)
+	require.Empty(t, c.ZHOnly)
 }
