@@ -202,16 +202,33 @@ func texts(lines []parse.Line) []string {
 	return out
 }
 
-// smooth relabels a line of mixed scripts that interrupts a run of one
-// language inside a block: in a wrapped paragraph, "模型、Anthropic 的 Claude 2
-// 和 Stability AI 的 Stable Diffusion XL 1.0,以" is a piece of the Chinese
-// around it, whatever its own letters say.
+// smooth gives a line whose scripts are balanced the language of its
+// block: in a wrapped paragraph, "模型、Anthropic 的 Claude 2 和 Stability AI
+// 的 Stable Diffusion XL 1.0,以", "Coda、Lonely Planet、Omnicom、3M、Ryanair、"
+// or a last line "來自 Evercore ISI 的 Mark Mahaney。" are pieces of the Chinese
+// around them, whatever a detector makes of them alone. A line between two
+// neighbours of one language takes theirs; a line at either end of a block
+// takes its one neighbour's when that is Chinese (a short translation such
+// as "AWS Graviton 晶片" after its English stays what the detector says).
 func smooth(b []parse.Line, langs []Lang) {
-	for k := 1; k+1 < len(b); k++ {
-		if langs[k] != langs[k-1] && langs[k-1] == langs[k+1] {
-			if c := textutil.Count(b[k].Text); c.Han > 0 && c.LatinWords > 0 {
-				langs[k] = langs[k-1]
+	if len(b) < 2 {
+		return
+	}
+	for k := range b {
+		if _, sure := scriptVote(textutil.Count(b[k].Text)); sure {
+			continue
+		}
+		switch {
+		case k == 0:
+			if langs[1] == Chinese {
+				langs[k] = Chinese
 			}
+		case k == len(b)-1:
+			if langs[k-1] == Chinese {
+				langs[k] = Chinese
+			}
+		case langs[k-1] == langs[k+1]:
+			langs[k] = langs[k-1]
 		}
 	}
 }

@@ -44,28 +44,9 @@ type ScriptDetector struct {
 
 // Detect implements Detector.
 func (d ScriptDetector) Detect(text string) Lang {
-	c := textutil.Count(text)
-	han := c.Han + c.CJKPunct
-	words := c.LatinWords
-	switch {
-	case han == 0 && words == 0:
-		if c.Digits > 0 {
-			// "2023", "(1)": no words to go by; pairing treats it as text
-			// of the original.
-			return English
-		}
-		return Unknown
-	case han == 0:
-		return English
-	case words == 0:
-		return Chinese
-	// A translation keeps names and brands in Latin letters ("謝謝，Rishi。"),
-	// each a word against a few ideographs; an English sentence quoting
-	// Chinese has many words for each ideograph.
-	case han >= 2*words:
-		return Chinese
-	case words >= 3*han:
-		return English
+	l, sure := scriptVote(textutil.Count(text))
+	if sure {
+		return l
 	}
 	if d.Fallback != nil {
 		if l := d.Fallback.Detect(text); l != Unknown {
@@ -73,6 +54,34 @@ func (d ScriptDetector) Detect(text string) Lang {
 		}
 	}
 	return Chinese
+}
+
+// scriptVote decides a line's language from its script counts; sure is
+// false for lines where Han and Latin text are balanced.
+func scriptVote(c textutil.Counts) (l Lang, sure bool) {
+	han := c.Han + c.CJKPunct
+	words := c.LatinWords
+	switch {
+	case han == 0 && words == 0:
+		if c.Digits > 0 {
+			// "2023", "(1)": no words to go by; pairing treats it as text
+			// of the original.
+			return English, true
+		}
+		return Unknown, true
+	case han == 0:
+		return English, true
+	case words == 0:
+		return Chinese, true
+	// A translation keeps names and brands in Latin letters ("謝謝，Rishi。"),
+	// each a word against a few ideographs; an English sentence quoting
+	// Chinese has many words for each ideograph.
+	case han >= 2*words:
+		return Chinese, true
+	case words >= 3*han:
+		return English, true
+	}
+	return Unknown, false
 }
 
 // Lingua is a Detector backed by lingua-go, restricted to English and

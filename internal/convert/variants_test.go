@@ -176,22 +176,28 @@ func variants(ref string) []variant {
 		}
 		return []item{it}
 	}), 2))
-	add("hard-wrapped paragraphs", render(mapItems(its, func(it item) []item {
-		var parts []string
-		switch it.kind {
-		case english:
-			parts = wrapEnglish(it.text, 72)
-		case chinese:
-			parts = wrapChinese(it.text, 36)
-		default:
-			return []item{it}
-		}
-		out := []item{{kind: summary, text: ""}}
-		for _, p := range parts {
-			out = append(out, item{kind: it.kind, text: p})
-		}
-		return append(out, item{kind: summary, text: ""})
-	}), 2))
+	wrapped := func(enWidth, zhWidth int) string {
+		return render(mapItems(its, func(it item) []item {
+			var parts []string
+			switch it.kind {
+			case english:
+				parts = wrapEnglish(it.text, enWidth)
+			case chinese:
+				parts = wrapChinese(it.text, zhWidth)
+			default:
+				return []item{it}
+			}
+			out := []item{{kind: summary, text: ""}}
+			for _, p := range parts {
+				out = append(out, item{kind: it.kind, text: p})
+			}
+			return append(out, item{kind: summary, text: ""})
+		}), 2)
+	}
+	add("hard-wrapped paragraphs", wrapped(72, 36))
+	// Narrow Chinese lines leave some with only names and punctuation
+	// ("Coda、Lonely Planet、Omnicom、3M、Ryanair、").
+	add("hard-wrapped narrow", wrapped(40, 8))
 	add("chinese before english everywhere", render(swapPairs(its, func(int) bool { return true }), 2))
 	add("chinese before english in some pairs", render(swapPairs(its, func(p int) bool { return p%3 == 1 }), 2))
 	add("no summary", render(filter(its, func(it item) bool { return it.kind != summary }), 2))
