@@ -20,6 +20,12 @@ type AtomicFile struct {
 	tmp  *os.File
 	err  error
 	done bool
+	// direct is set when the destination is not a regular file (a device
+	// such as /dev/stdout, a named pipe): it cannot be replaced, only
+	// written, so tmp is the destination itself.
+	direct bool
+	mode   os.FileMode
+	target string // the file to replace: path with links followed
 }
 
 // NewAtomicFile prepares to write path. Nothing is created until the first
@@ -33,7 +39,24 @@ func (a *AtomicFile) open() error {
 	if a.tmp != nil || a.err != nil {
 		return a.err
 	}
-	dir, base := filepath.Split(a.path)
+	target := a.path
+	a.mode = 0o644
+	// A link is followed, so that the file it names is replaced and the
+	// link kept; an existing file keeps its permissions.
+	if real, err := filepath.EvalSymlinks(a.path); err == nil {
+		target = real
+		if fi, err := os.Stat(real); err == nil {
+			if !fi.Mode().IsRegular() {
+				a.direct = true
+				a.tmp, a.err = os.OpenFile(real, os.O_WRONLY|os.O_TRUNC, 0)
+				a.err = bare(a.err)
+				return a.err
+			}
+			a.mode = fi.Mode().Perm()
+		}
+	}
+	a.target = target
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
@@ -60,12 +83,16 @@ func (a *AtomicFile) Commit() error {
 	if err := a.open(); err != nil {
 		return err
 	}
-	err := a.tmp.Chmod(0o644)
+	if a.direct {
+		a.done = true
+		return bare(a.tmp.Close())
+	}
+	err := a.tmp.Chmod(a.mode)
 	if cerr := a.tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(a.tmp.Name(), a.path)
+		err = os.Rename(a.tmp.Name(), a.target)
 	}
 	a.done = true
 	if err != nil {
@@ -77,6 +104,13 @@ func (a *AtomicFile) Commit() error {
 
 // Abort discards the temporary file, unless Commit has run.
 func (a *AtomicFile) Abort() {
+	if a.direct {
+		if a.tmp != nil && !a.done {
+			a.tmp.Close()
+			a.done = true
+		}
+		return
+	}
 	if a.tmp != nil && !a.done {
 		a.tmp.Close()
 		os.Remove(a.tmp.Name())

@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/transcript-cli/transcript/internal/build"
 )
@@ -113,9 +114,10 @@ around them.`,
 }
 
 // isTerminal reports whether f is a terminal.
+// /dev/null is a character device too, so the mode bits cannot tell; a
+// cron job with stdin closed must read it, not get the help.
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
 
 // signalError is the cause of a context cancelled by a signal.

@@ -68,7 +68,7 @@ the same for any number of workers.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "json", "output format: "+strings.Join(export.Names(), ", "))
 	f.BoolVarP(&o.compact, "compact", "c", false, "write each JSON document on one line")
-	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically; - is standard output) instead of standard output")
 	o.read.bind(cmd)
 	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
@@ -92,6 +92,9 @@ the same for any number of workers.`,
 func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if o.output == "-" {
+		o.output = ""
 	}
 	format, err := export.Lookup(o.format)
 	if err != nil {

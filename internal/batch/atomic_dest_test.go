@@ -1,0 +1,52 @@
+package batch
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestAtomicFileDestinations: a link is followed and kept, an existing
+// file keeps its permissions, and what is not a regular file (a named
+// pipe, a device) is written in place rather than replaced.
+func TestAtomicFileDestinations(t *testing.T) {
+	dir := t.TempDir()
+
+	real := filepath.Join(dir, "real.json")
+	require.NoError(t, os.WriteFile(real, []byte("old"), 0o600))
+	link := filepath.Join(dir, "link.json")
+	require.NoError(t, os.Symlink("real.json", link))
+	require.NoError(t, WriteFile(link, []byte("new")))
+	fi, err := os.Lstat(link)
+	require.NoError(t, err)
+	require.True(t, fi.Mode()&os.ModeSymlink != 0, "the link is kept")
+	b, err := os.ReadFile(real)
+	require.NoError(t, err)
+	require.Equal(t, "new", string(b))
+	fi, err = os.Stat(real)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "permissions kept")
+
+	fifo := filepath.Join(dir, "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- b
+	}()
+	require.NoError(t, WriteFile(fifo, []byte("through the pipe")))
+	require.Equal(t, "through the pipe", string(<-got))
+	fi, err = os.Lstat(fifo)
+	require.NoError(t, err)
+	require.True(t, fi.Mode()&os.ModeNamedPipe != 0, "the pipe is not replaced")
+
+	if _, err := os.Stat("/dev/full"); err == nil {
+		require.Error(t, WriteFile("/dev/full", []byte("x")), "a full device is an error")
+		fi, err := os.Stat("/dev/full")
+		require.NoError(t, err)
+		require.False(t, fi.Mode().IsRegular(), "/dev/full is still a device")
+	}
+}
