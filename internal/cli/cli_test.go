@@ -209,3 +209,34 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestYAMLReadByPyYAML: a YAML 1.1 reader (PyYAML, under Debian's python3)
+// reads the same data as the JSON, including "yes", "No" and "1:20" as
+// text.
+func TestYAMLReadByPyYAML(t *testing.T) {
+	if exec.Command("/usr/bin/python3", "-c", "import yaml").Run() != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("PyYAML is not installed; .ci/run installs python3-yaml")
+		}
+		t.Skip("PyYAML not installed")
+	}
+	in := filepath.Join(t.TempDir(), "in.txt")
+	require.NoError(t, os.WriteFile(in, []byte("Operator\nOperator\nyes\nNo\n1:20\nHello there, everyone.\n"), 0o644))
+	for _, path := range []string{reference, in} {
+		j, _, code := run(t, "", "parse", "-c", path)
+		require.Equal(t, 0, code)
+		t.Chdir("internal/cli")
+		y, _, code := run(t, "", "parse", "-f", "yaml", path)
+		require.Equal(t, 0, code)
+		t.Chdir("internal/cli")
+		cmd := exec.Command("/usr/bin/python3", "-c",
+			"import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin), sort_keys=True, ensure_ascii=False))")
+		cmd.Stdin = strings.NewReader(y)
+		out, err := cmd.Output()
+		require.NoError(t, err)
+		var fromYAML, fromJSON any
+		require.NoError(t, json.Unmarshal(out, &fromYAML))
+		require.NoError(t, json.Unmarshal([]byte(j), &fromJSON))
+		assert.Equal(t, fromJSON, fromYAML, path)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -118,6 +119,26 @@ func writeYAML(w io.Writer, t *model.Transcript, _ Options) error {
 	return enc.Close()
 }
 
+// yaml11Bools are the words YAML 1.1 readers (PyYAML, older Ruby and Java
+// libraries) take for booleans; yaml.v3 writes them bare, being YAML 1.2.
+var yaml11Bools = map[string]bool{
+	"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
+}
+
+// yaml11Ambiguous reports whether a YAML 1.1 reader would not read s back
+// as a string when written bare: its booleans, and number-like text such as
+// "1_000" or "1:20" (base 60 in YAML 1.1).
+func yaml11Ambiguous(s string) bool {
+	if yaml11Bools[strings.ToLower(s)] {
+		return true
+	}
+	return yaml11Number.MatchString(s)
+}
+
+// yaml11Number is YAML 1.1's int and float resolution (yaml.org/type/int,
+// yaml.org/type/float).
+var yaml11Number = regexp.MustCompile(`^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*(?::[0-5]?[0-9])*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+
 // yamlNode reads one JSON value from dec as a YAML node.
 func yamlNode(dec *json.Decoder) (*yaml.Node, error) {
 	tok, err := dec.Token()
@@ -149,7 +170,11 @@ func yamlNode(dec *json.Decoder) (*yaml.Node, error) {
 		}
 		return n, nil
 	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, nil
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+		if yaml11Ambiguous(v) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+		return n, nil
 	case json.Number:
 		tag := "!!int"
 		if strings.ContainsAny(string(v), ".eE") {

@@ -31,3 +31,12 @@ func FuzzIndent(f *testing.F) {
 		require.Equal(t, want.String(), string(indent(nil, compact.Bytes())))
 	})
 }
+
+func TestYAML11Ambiguous(t *testing.T) {
+	for _, s := range []string{"yes", "No", "ON", "y", "1:20", "1_000", "0x1F", "017", "1.5", ".5", "-3", "2023", ".inf"} {
+		require.True(t, yaml11Ambiguous(s), s)
+	}
+	for _, s := range []string{"yesterday", "Norway", "484a2053d335", "1e5x", "Q2", "1,000", "", "3M"} {
+		require.False(t, yaml11Ambiguous(s), s)
+	}
+}
