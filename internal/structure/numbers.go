@@ -33,13 +33,20 @@ func CheckNumbers(t *model.Transcript) {
 	}
 }
 
+// plainNumber writes v without exponent and without the noise of binary
+// fractions: 3.700000000000001e+10 is 37000000000.
+func plainNumber(v float64) string {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
 func describe(ns []numbers.Number) string {
 	var parts []string
 	for _, n := range ns {
 		if n.Word {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%q = %s%s", n.Text, strconv.FormatFloat(n.Value, 'g', -1, 64), n.Unit))
+		parts = append(parts, fmt.Sprintf("%q = %s%s", n.Text, plainNumber(n.Value), n.Unit))
 	}
 	if len(parts) == 0 {
 		return "has no other number"

@@ -147,3 +147,25 @@ func TestLayoutSectionMarker(t *testing.T) {
 	Apply(tr)
 	assert.Equal(t, []string{P, P, Q, Q}, sections(tr))
 }
+
+func TestPlainNumber(t *testing.T) {
+	assert.Equal(t, "37000000000", plainNumber(3.700000000000001e+10))
+	assert.Equal(t, "0.5", plainNumber(0.5))
+	assert.Equal(t, "-12.25", plainNumber(-12.25))
+	assert.Equal(t, "134400000000", plainNumber(134.4e9))
+}
+
+func TestNumberMismatchWarning(t *testing.T) {
+	en, zh := "We expect revenue of $29.4 to $29.6 billion.", "我們預計收入為 29.4 至 296 亿美元。"
+	tr := &model.Transcript{Turns: []model.Turn{{Paragraphs: []model.Paragraph{{EN: &en, ZH: &zh, Status: model.Paired, Line: 7}}}}}
+	CheckNumbers(tr)
+	require.Len(t, tr.Warnings, 1)
+	w := tr.Warnings[0]
+	assert.Equal(t, "number_mismatch", w.Code)
+	assert.Equal(t, 7, w.Line)
+	assert.Contains(t, w.Message, `"$29.4" = 29400000000`)
+	assert.Contains(t, w.Message, `= 2940000000`)
+	nums := tr.Turns[0].Paragraphs[0].Numbers
+	require.Len(t, nums, 1, "the upper end agrees")
+	assert.Equal(t, "$29.6 billion", nums[0].EN)
+}
