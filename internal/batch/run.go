@@ -212,10 +212,8 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 		return fail(err)
 	}
 	r.ev.Bytes = int64(len(data))
-	buf := bufPool.Get().(*bytes.Buffer)
-	if err := c.Convert(i, in, data, buf); err != nil {
-		buf.Reset()
-		bufPool.Put(buf)
+	buf, err := c.convert(ctx, i, in, data)
+	if err != nil {
 		return fail(err)
 	}
 	if c.OutDir == "" {
@@ -233,6 +231,27 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 		return fail(fmt.Errorf("write %s: %w", out, err))
 	}
 	return r
+}
+
+// convert runs Convert, but returns as soon as ctx is cancelled: a signal
+// must not wait for the conversion of a huge file. The abandoned conversion
+// writes into its own buffer, which is then not reused, and nothing of it
+// reaches a file.
+func (c *Config) convert(ctx context.Context, i int, in Input, data []byte) (*bytes.Buffer, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	done := make(chan error, 1)
+	go func() { done <- c.Convert(i, in, data, buf) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			buf.Reset()
+			bufPool.Put(buf)
+			return nil, err
+		}
+		return buf, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // upToDate reports whether out exists and is newer than in.
