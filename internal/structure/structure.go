@@ -6,6 +6,7 @@ package structure
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -41,8 +42,38 @@ func findMetadata(t *model.Transcript) model.Metadata {
 	for i, l := range t.Summary {
 		summary[i] = head(l)
 	}
-	m := metadata.Extract(english, summary)
+	// What the call says first, then the layout's banner above it, then
+	// the Chinese summary.
+	m := metadata.Extract(english, nil).
+		Merge(metadata.Banner(banner(t))).
+		Merge(metadata.Extract(nil, summary))
 	return model.Metadata{Company: m.Company, Quarter: m.Quarter, FiscalYear: m.FiscalYear, Date: m.Date}
+}
+
+// banner is the layout's text above the first turn: titles, key-value
+// banners, date lines, and the summary.
+func banner(t *model.Transcript) []string {
+	first := int(^uint(0) >> 1)
+	if len(t.Turns) > 0 && t.Turns[0].Line > 0 {
+		first = t.Turns[0].Line
+	}
+	var lines []model.Line
+	for _, ls := range [][]model.Line{t.Headings, t.Markup} {
+		for _, l := range ls {
+			if l.Line < first {
+				lines = append(lines, l)
+			}
+		}
+	}
+	sort.SliceStable(lines, func(a, b int) bool { return lines[a].Line < lines[b].Line })
+	out := make([]string, 0, len(lines)+len(t.Summary))
+	for _, l := range lines {
+		out = append(out, head(l.Text))
+	}
+	for _, s := range t.Summary {
+		out = append(out, head(s))
+	}
+	return out
 }
 
 // headBytes is how much of a paragraph the phrase rules read: welcomes,
