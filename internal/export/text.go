@@ -34,9 +34,9 @@ func writeText(w io.Writer, t *model.Transcript, _ Options) error {
 		line(s)
 	}
 	for _, turn := range t.Turns {
-		if turn.Header != nil {
-			line(*turn.Header)
-			line(*turn.Header)
+		if h := textHeader(turn); h != "" {
+			line(h)
+			line(h)
 		}
 		if turn.HeaderZH != nil {
 			line(*turn.HeaderZH)
@@ -51,8 +51,26 @@ func writeText(w io.Writer, t *model.Transcript, _ Options) error {
 			}
 		}
 	}
-	// TODO: model.Transcript.Unparsed lines have no place in this layout
-	// yet; they are left out.
+	// Headings, markup and unparsed lines have no place in this layout:
+	// it carries the call's text, not its source's furniture.
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// textHeader is the turn's speaker line in the reference layout's own
+// shape, "Speaker - Title", whatever the source layout printed
+// ("Marilyn Mora,  Cisco Systems, Inc. - Director  [2]"), so that reading
+// it again finds the same speaker.
+func textHeader(turn model.Turn) string {
+	switch {
+	case turn.Speaker == nil:
+		if turn.Header != nil {
+			return *turn.Header
+		}
+		return ""
+	case turn.Title != nil && *turn.Title != "":
+		// "Firm -- Analyst" would read as another layout's separator.
+		return *turn.Speaker + " - " + strings.ReplaceAll(*turn.Title, " -- ", " - ")
+	}
+	return *turn.Speaker
 }

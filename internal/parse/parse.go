@@ -153,7 +153,34 @@ func Parse(text, layout string) (*Document, error) {
 func finish(l Layout, lines []Line) *Document {
 	d := l.Parse(lines)
 	d.Layout = l.Name
+	foldRepeatedHeaders(d)
 	return d
+}
+
+// foldRepeatedHeaders makes a speaker line printed twice in a row one turn,
+// in every layout: files print headers once or twice whatever their layout,
+// and an empty turn followed by the same speaker is the same turn.
+func foldRepeatedHeaders(d *Document) {
+	turns := d.Turns[:0]
+	for i := 0; i < len(d.Turns); i++ {
+		t := d.Turns[i]
+		for i+1 < len(d.Turns) && len(t.Blocks) == 0 && t.Header != nil && !t.Inline {
+			next := d.Turns[i+1]
+			if next.Header == nil || next.Inline || next.Header.Text != t.Header.Text {
+				break
+			}
+			t.Copies = append(append(t.Copies, *next.Header), next.Copies...)
+			t.HeaderTr = append(t.HeaderTr, next.HeaderTr...)
+			t.HeaderMore = append(t.HeaderMore, next.HeaderMore...)
+			t.Blocks = next.Blocks
+			if t.Section == "" {
+				t.Section = next.Section
+			}
+			i++
+		}
+		turns = append(turns, t)
+	}
+	d.Turns = turns
 }
 
 // Lines splits text into its lines, numbered from 1, trimmed; blank lines are
