@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -83,18 +84,20 @@ func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(t)
 	}
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	compact := compactBufs.Get().(*bytes.Buffer)
+	defer func() {
+		compact.Reset()
+		compactBufs.Put(compact)
+	}()
+	enc := json.NewEncoder(compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(t); err != nil {
 		return err
 	}
-	bp := indentBufs.Get().(*[]byte)
-	defer indentBufs.Put(bp)
-	*bp = indent((*bp)[:0], compact.Bytes())
-	_, err := w.Write(*bp)
-	return err
+	return indentTo(w, compact.Bytes())
 }
+
+var compactBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeYAML goes through the JSON encoding so that the two formats carry the
 // same data under the same names, with one set of struct tags. The JSON is

@@ -1,55 +1,74 @@
 package export
 
-import "sync"
+import (
+	"io"
+	"sync"
+)
 
 // indent lays out compact JSON from encoding/json as json.Indent(dst, src,
 // "", "  ") does, byte for byte. Knowing its input is valid, it only tracks
 // strings and nesting, where json.Indent runs the full syntax checker: on
 // transcripts that made indenting a fifth of the whole conversion.
 func indent(dst, src []byte) []byte {
-	depth := 0
-	inString, escaped := false, false
-	newline := func() {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, ' ', ' ')
-		}
+	var st indentState
+	return st.indent(dst, src)
+}
+
+// indentState carries the indenter across chunks of one document.
+type indentState struct {
+	depth             int
+	inString, escaped bool
+	// open is set when the last byte was '{' or '[' whose newline waits to
+	// see whether the object or array is empty.
+	open bool
+}
+
+func (st *indentState) newline(dst []byte) []byte {
+	dst = append(dst, '\n')
+	for range st.depth {
+		dst = append(dst, ' ', ' ')
 	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if inString {
+	return dst
+}
+
+func (st *indentState) indent(dst, src []byte) []byte {
+	for _, c := range src {
+		if st.open {
+			st.open = false
+			// An empty object or array stays on its line.
+			if c == '}' || c == ']' {
+				dst = append(dst, c)
+				continue
+			}
+			st.depth++
+			dst = st.newline(dst)
+		}
+		if st.inString {
 			dst = append(dst, c)
 			switch {
-			case escaped:
-				escaped = false
+			case st.escaped:
+				st.escaped = false
 			case c == '\\':
-				escaped = true
+				st.escaped = true
 			case c == '"':
-				inString = false
+				st.inString = false
 			}
 			continue
 		}
 		switch c {
 		case '"':
-			inString = true
+			st.inString = true
 			dst = append(dst, c)
 		case '{', '[':
 			dst = append(dst, c)
-			// An empty object or array stays on its line.
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, src[i+1])
-				i++
-				continue
-			}
-			depth++
-			newline()
+			st.open = true
 		case '}', ']':
-			depth--
-			newline()
+			st.depth--
+			dst = st.newline(dst)
 			dst = append(dst, c)
 		case ',':
 			dst = append(dst, c)
-			newline()
+			dst = st.newline(dst)
 		case ':':
 			dst = append(dst, ':', ' ')
 		default:
@@ -59,4 +78,23 @@ func indent(dst, src []byte) []byte {
 	return dst
 }
 
-var indentBufs = sync.Pool{New: func() any { return new([]byte) }}
+// indentTo writes src indented to w, a chunk at a time, so that a large
+// document is not held twice more in memory.
+func indentTo(w io.Writer, src []byte) error { return indentChunks(w, src, 64<<10) }
+
+func indentChunks(w io.Writer, src []byte, chunk int) error {
+	bp := indentBufs.Get().(*[]byte)
+	defer indentBufs.Put(bp)
+	st := indentState{}
+	for len(src) > 0 {
+		n := min(chunk, len(src))
+		*bp = st.indent((*bp)[:0], src[:n])
+		src = src[n:]
+		if _, err := w.Write(*bp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var indentBufs = sync.Pool{New: func() any { b := make([]byte, 0, 96<<10); return &b }}

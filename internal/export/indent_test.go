@@ -29,6 +29,12 @@ func FuzzIndent(f *testing.F) {
 		var want bytes.Buffer
 		require.NoError(t, json.Indent(&want, compact.Bytes(), "", "  "))
 		require.Equal(t, want.String(), string(indent(nil, compact.Bytes())))
+		// In chunks, as indentTo writes large documents.
+		for _, n := range []int{1, 2, 7} {
+			var got bytes.Buffer
+			require.NoError(t, indentChunks(&got, compact.Bytes(), n))
+			require.Equal(t, want.String(), got.String(), "chunks of %d", n)
+		}
 	})
 }
 

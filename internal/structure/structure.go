@@ -6,8 +6,10 @@ package structure
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/transcript-cli/transcript/internal/metadata"
@@ -18,7 +20,7 @@ import (
 // Apply fills t's metadata, participants, roles, sections and exchanges.
 func Apply(t *model.Transcript) {
 	t.Metadata = findMetadata(t)
-	s := &state{t: t, byName: map[string]int{}}
+	s := &state{t: t, byName: map[string]int{}, byWord: map[string][]int{}}
 	s.participants()
 	s.introductions()
 	s.sections()
@@ -95,10 +97,11 @@ func head(s string) string {
 
 type state struct {
 	t      *model.Transcript
-	byName map[string]int // speaker → participant index
-	intro  map[int]int    // analyst participant → the operator turn introducing them first
-	qa     int            // first turn of the Q&A; len(turns) when none
-	close  int            // first turn of the closing; len(turns) when none
+	byName map[string]int   // speaker → participant index
+	byWord map[string][]int // folded word of a name → participants whose name has it
+	intro  map[int]int      // analyst participant → the operator turn introducing them first
+	qa     int              // first turn of the Q&A; len(turns) when none
+	close  int              // first turn of the closing; len(turns) when none
 }
 
 var operatorNames = map[string]bool{
@@ -127,8 +130,10 @@ func (s *state) participants() {
 		name := *turn.Speaker
 		idx, ok := s.byName[name]
 		if !ok {
-			for j, p := range t.Participants {
-				if people.SameName(p.Name, name) {
+			// Two renderings of one name share a word (the surname, at
+			// least), so only participants sharing one are compared.
+			for _, j := range s.candidates(name) {
+				if people.SameName(t.Participants[j].Name, name) {
 					idx, ok = j, true
 					break
 				}
@@ -141,11 +146,38 @@ func (s *state) participants() {
 			}
 			t.Participants = append(t.Participants, model.Participant{Name: name, Title: turn.Title, Role: role, Turns: []int{}})
 			idx = len(t.Participants) - 1
+			for _, w := range nameWords(name) {
+				s.byWord[w] = append(s.byWord[w], idx)
+			}
 		}
 		s.byName[name] = idx
 		t.Participants[idx].Turns = append(t.Participants[idx].Turns, i)
 		turn.Participant = &idx
 	}
+}
+
+// candidates lists, in order and once each, the participants whose names
+// share a word with name. A word shared by very many names ("Analyst" in
+// speaker lines that are not names) tells nothing and would make the
+// search quadratic, so it is passed over.
+func (s *state) candidates(name string) []int {
+	const common = 64
+	var out []int
+	for _, w := range nameWords(name) {
+		if ps := s.byWord[w]; len(ps) <= common {
+			out = append(out, ps...)
+		}
+	}
+	sort.Ints(out)
+	return slices.Compact(out)
+}
+
+// nameWords are the lower-case words of a name, split at spaces, hyphens
+// and punctuation.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // introductions reads the operator's "our next question comes from the
