@@ -121,6 +121,12 @@ func (s *state) participants() {
 	if t.Participants == nil {
 		t.Participants = []model.Participant{}
 	}
+	// The layout's participant list comes first.
+	for j, p := range t.Participants {
+		for _, w := range nameWords(p.Name) {
+			s.byWord[w] = append(s.byWord[w], j)
+		}
+	}
 	for i := range t.Turns {
 		turn := &t.Turns[i]
 		if turn.Speaker == nil {
