@@ -33,10 +33,10 @@ func findMetadata(t *model.Transcript) model.Metadata {
 	for _, turn := range t.Turns {
 		for _, p := range turn.Paragraphs {
 			if p.EN != nil {
-				english = append(english, head(*p.EN))
+				english = append(english, headN(*p.EN, metadataBytes))
 			}
 		}
-		if len(english) > 30 {
+		if len(english) > 15 {
 			break
 		}
 	}
@@ -83,12 +83,19 @@ func banner(t *model.Transcript) []string {
 // and a regular expression over a runaway 10 MB paragraph costs seconds.
 const headBytes = 4096
 
+// metadataBytes is how much of a paragraph the metadata rules read: the
+// welcome and the "as of today, <date>" come in a paragraph's first
+// sentences.
+const metadataBytes = 1024
+
 // head is the start of s, cut at a rune boundary.
-func head(s string) string {
-	if len(s) <= headBytes {
+func head(s string) string { return headN(s, headBytes) }
+
+func headN(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	i := headBytes
+	i := n
 	for i > 0 && !utf8.RuneStart(s[i]) {
 		i--
 	}
