@@ -106,6 +106,13 @@ func FuzzParse(f *testing.F) {
 		}
 		var a, b bytes.Buffer
 		require.NoError(t, export.Formats()[0].Write(&a, tr, export.Options{}))
+		// Written a turn at a time, the same bytes as encoded whole.
+		var whole bytes.Buffer
+		enc := json.NewEncoder(&whole)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		require.NoError(t, enc.Encode(tr))
+		require.Equal(t, whole.String(), a.String())
 		require.True(t, json.Valid(a.Bytes()), "invalid JSON")
 		var y bytes.Buffer
 		f, _ := export.Lookup("yaml")

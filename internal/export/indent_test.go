@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/transcript-cli/transcript/internal/model"
 )
 
 // FuzzIndent: the fast indenter lays out any document encoding/json writes
@@ -44,5 +46,24 @@ func TestYAML11Ambiguous(t *testing.T) {
 	}
 	for _, s := range []string{"yesterday", "Norway", "484a2053d335", "1e5x", "Q2", "1,000", "", "3M"} {
 		require.False(t, yaml11Ambiguous(s), s)
+	}
+}
+
+// TestJSONMatchesWholeEncoding: writing a turn at a time gives the bytes of
+// encoding the whole document at once, compact and indented.
+func TestJSONMatchesWholeEncoding(t *testing.T) {
+	for _, tr := range []*model.Transcript{reference(t), synthetic()} {
+		for _, compact := range []bool{true, false} {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			if !compact {
+				enc.SetIndent("", "  ")
+			}
+			require.NoError(t, enc.Encode(tr))
+			var got bytes.Buffer
+			require.NoError(t, writeJSON(&got, tr, Options{Compact: compact}))
+			require.Equal(t, want.String(), got.String(), "compact=%v", compact)
+		}
 	}
 }
