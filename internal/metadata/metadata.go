@@ -333,6 +333,11 @@ type dateMatch struct {
 
 // findDates returns the valid dates in text in order of position.
 func findDates(text string) []dateMatch {
+	// Every form has a four-digit year; most sentences have none, and the
+	// expressions cost far more than this look.
+	if !hasFourDigits(text) {
+		return nil
+	}
 	var out []dateMatch
 	add := func(start, end, y, m, d int) {
 		if iso, ok := validDate(y, m, d); ok {
@@ -372,6 +377,21 @@ func monthNum(s string) int {
 		s = s[:3]
 	}
 	return int(months[s])
+}
+
+// hasFourDigits reports whether text has four ASCII digits in a row.
+func hasFourDigits(text string) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= '0' && c <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func validDate(y, m, d int) (string, bool) {
