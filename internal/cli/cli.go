@@ -95,9 +95,14 @@ func newRoot(s Streams) *cobra.Command {
 		Use:   "transcript",
 		Short: "Turn bilingual earnings-call transcripts into structured data",
 		Long: `transcript reads earnings-call transcripts whose English paragraphs are
-interleaved with their Chinese translation and writes JSON or YAML: speaker
-turns, each English paragraph paired with its translation, and the text
-around them.`,
+interleaved with their Chinese translation (or English-only calls, in many
+vendors' layouts) and writes structured data: speaker turns, each English
+paragraph paired with its translation, participants, sections, Q&A
+exchanges and call metadata, as JSON, YAML, JSON Lines, CSV, TSV, TMX,
+HTML or text.
+
+Exit codes: 0 done, 1 an input or output failed, 2 usage error,
+130 interrupted, 141 output closed early, 143 terminated.`,
 		Version:       build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,

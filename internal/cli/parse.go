@@ -49,8 +49,9 @@ A DIR is searched recursively, in sorted order, for files matching --include
 folder are skipped, symbolic links are followed. With --out-dir each input
 gets its own file, OUT/<path relative to its DIR (or to its own folder for
 a FILE, or to --root)> plus the format's extension (calls/2023/q2.txt →
-OUT/2023/q2.txt.json), written atomically; nothing is written outside OUT. Inputs are converted by --jobs workers; the output is
-the same for any number of workers.`,
+OUT/2023/q2.txt.json), written atomically; nothing is written outside OUT.
+Inputs are converted by --jobs workers; the output is the same for any
+number of workers.`,
 		Example: `  transcript parse call.txt > call.json
   transcript parse call.txt | jq '.turns[] | select(.speaker == "Operator") | .line'
   transcript parse -f yaml -o call.yaml call.txt
