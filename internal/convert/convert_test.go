@@ -53,6 +53,22 @@ func TestLostFindsMissingLines(t *testing.T) {
 	assert.Equal(t, 2, lost[0].No)
 }
 
+// TestLostCountsRepeatedParagraphs: one of two identical paragraphs
+// missing is a lost line, though the other is in the output; a header
+// printed twice is one header.
+func TestLostCountsRepeatedParagraphs(t *testing.T) {
+	in := "Operator\nOperator\nThank you.\nAnd welcome to the call.\nThank you.\n"
+	tr, err := Convert("x", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Empty(t, Lost(in, tr))
+	ps := tr.Turns[0].Paragraphs
+	require.Len(t, ps, 3)
+	tr.Turns[0].Paragraphs = ps[:2] // drop the second "Thank you."
+	lost := Lost(in, tr)
+	require.Len(t, lost, 1)
+	assert.Equal(t, 5, lost[0].No)
+}
+
 // TestCorpusNothingLost runs every file of the shared corpus through the
 // pipeline: no panic, and every line accounted for.
 func TestCorpusNothingLost(t *testing.T) {

@@ -16,47 +16,78 @@ import (
 // "**"): such a line counts as kept when the text left after the cut is,
 // and the cut text is in the output's markup.
 func Lost(text string, t *model.Transcript) []parse.Line {
-	whole := map[string]bool{}
+	// Speaker lines, headings, markup and participants may stand for
+	// several input lines (a header printed twice); text (paragraphs,
+	// summary, notices, unparsed lines) is counted, so that one of two
+	// identical paragraphs ("Thank you.") cannot go missing unseen.
+	once := map[string]bool{}
+	counted := map[string]int{}
 	var all strings.Builder
-	add := func(s *string) {
-		if s != nil {
-			whole[*s] = true
-			all.WriteString(*s)
-			all.WriteByte('\n')
+	add := func(s *string, count bool) {
+		if s == nil {
+			return
 		}
+		if count {
+			counted[*s]++
+		} else {
+			once[*s] = true
+		}
+		all.WriteString(*s)
+		all.WriteByte('\n')
 	}
 	for i := range t.Summary {
-		add(&t.Summary[i])
+		add(&t.Summary[i], true)
 	}
 	for i := range t.Notices {
-		add(&t.Notices[i])
+		add(&t.Notices[i], true)
 	}
-	for _, ls := range [][]model.Line{t.Unparsed, t.Headings, t.Markup} {
+	for i := range t.Unparsed {
+		add(&t.Unparsed[i].Text, true)
+	}
+	for _, ls := range [][]model.Line{t.Headings, t.Markup} {
 		for i := range ls {
-			add(&ls[i].Text)
+			add(&ls[i].Text, false)
 		}
 	}
 	for _, p := range t.Participants {
-		add(&p.Name)
-		add(p.Title)
-		add(p.Firm)
+		add(&p.Name, false)
+		add(p.Title, false)
+		add(p.Firm, false)
 	}
 	for _, turn := range t.Turns {
-		add(turn.Header)
-		add(turn.HeaderZH)
+		add(turn.Header, false)
+		add(turn.HeaderZH, false)
 		for _, p := range turn.Paragraphs {
-			add(p.EN)
-			add(p.ZH)
+			add(p.EN, true)
+			add(p.ZH, true)
 		}
 	}
 	joined := all.String()
+	// kept reports whether s is in the output once more: as a whole text
+	// while such remain, else inside a rejoined paragraph (as many times
+	// as the input has it).
+	seen := map[string]int{}
+	kept := func(s string) bool {
+		if once[s] {
+			return true
+		}
+		seen[s]++
+		if seen[s] <= counted[s] {
+			return true
+		}
+		return strings.Count(joined, s) >= seen[s]
+	}
 	cut := layoutLines(text, t.Source.Layout)
 	var lost []parse.Line
 	for _, l := range parse.Lines(text) {
-		if l.Text == "" || whole[l.Text] || !hasAlnum(l.Text) || strings.Contains(joined, l.Text) {
+		if l.Text == "" || !hasAlnum(l.Text) {
 			continue
 		}
-		if rest, ok := cut[l.No]; ok && (rest == "" || whole[rest] || strings.Contains(joined, rest)) {
+		if rest, ok := cut[l.No]; ok {
+			if rest == "" || kept(rest) {
+				continue
+			}
+		} else if kept(l.Text) {
 			continue
 		}
 		lost = append(lost, l)
