@@ -1,0 +1,53 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestREADMEExamples runs the README's jq recipes on the reference call, so
+// that the README cannot lie: each must exit 0 and print something.
+func TestREADMEExamples(t *testing.T) {
+	if _, err := exec.LookPath("jq"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("jq is not installed; .ci/run installs it")
+		}
+		t.Skip("jq not installed")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	ref, err := filepath.Abs("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	require.NoError(t, err)
+
+	block := regexp.MustCompile("(?s)```sh\n(.*?)```")
+	var recipes []string
+	for _, m := range block.FindAllStringSubmatch(string(readme), -1) {
+		for _, line := range strings.Split(m[1], "\n") {
+			if i := strings.Index(line, "  #"); i >= 0 {
+				line = line[:i]
+			}
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "transcript parse ") || !strings.Contains(line, "| jq") {
+				continue
+			}
+			line = strings.ReplaceAll(line, "calls/*.txt", ref+" "+ref)
+			line = strings.ReplaceAll(line, "a.txt b.txt", ref+" "+ref)
+			line = strings.ReplaceAll(line, "call.txt", ref)
+			recipes = append(recipes, line)
+		}
+	}
+	require.GreaterOrEqual(t, len(recipes), 7, "the README's jq recipes were not found")
+	for _, r := range recipes {
+		cmd := exec.Command("bash", "-o", "pipefail", "-c", r)
+		cmd.Dir = t.TempDir()
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s\n%s", r, out)
+		require.NotEmpty(t, strings.TrimSpace(string(out)), r)
+	}
+}
