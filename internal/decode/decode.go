@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding"
 	"strings"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -45,10 +46,11 @@ const (
 	UTF16BE = "utf-16be"
 	Big5    = "big5"
 	GB18030 = "gb18030"
+	CP1252  = "windows-1252"
 	Auto    = "auto"
 )
 
-var names = []string{Auto, UTF8, UTF16LE, UTF16BE, Big5, GB18030}
+var names = []string{Auto, UTF8, UTF16LE, UTF16BE, Big5, GB18030, CP1252}
 
 // aliases maps a lower-cased name with '-', '_' and spaces removed to its
 // canonical form. GBK and GB2312 are subsets of GB18030 and CP950 is Big5 as
@@ -76,6 +78,12 @@ var aliases = map[string]string{
 	"ms936":      GB18030,
 	"windows936": GB18030,
 	"euccn":      GB18030,
+	// Windows-1252 is a superset of Latin-1's printable characters, and
+	// what "Latin-1" files from Windows really are.
+	"windows1252": CP1252,
+	"cp1252":      CP1252,
+	"latin1":      CP1252,
+	"iso88591":    CP1252,
 }
 
 // Names lists the accepted --encoding values in a stable order, "auto" first.
@@ -141,6 +149,8 @@ func forced(data []byte, enc string) Result {
 		res.Text, res.Replaced = fromLegacy(data, traditionalchinese.Big5)
 	case GB18030:
 		res.Text, res.Replaced = fromLegacy(data, simplifiedchinese.GB18030)
+	case CP1252:
+		res.Text, res.Replaced = fromLegacy(data, charmap.Windows1252)
 	}
 	return res
 }
@@ -156,6 +166,9 @@ const (
 	// fallbackMaxBad: text that is not Chinese may have up to 1/20 (5%)
 	// invalid bytes and still be read as damaged UTF-8.
 	fallbackMaxBad = 20
+	// cp1252MaxHigh: a file whose bytes above ASCII are at most 1/10 of it,
+	// and that is neither UTF-8 nor Chinese, is Windows-1252 text.
+	cp1252MaxHigh = 10
 	// sampleSize bounds the bytes decoded twice when guessing Big5 vs GB18030.
 	sampleSize = 256 << 10
 )
@@ -231,16 +244,33 @@ func detect(data []byte) (Result, error) {
 		return res, nil
 	}
 
-	// 6. Nothing Chinese about it. Text that is almost all ASCII with a few
-	// stray bytes (say one Latin-1 "é" in English) is still a text file;
-	// call it damaged UTF-8 rather than binary. Random bytes are about half
-	// invalid, far above this.
+	// 6. Nothing Chinese about it. Text that is almost all ASCII with some
+	// bytes above it (curly quotes and "é" saved from Windows: an English
+	// transcript in Windows-1252) reads as Windows-1252, where every such
+	// byte is a character. Random bytes are mostly above ASCII, far past
+	// this.
+	if nonASCII(data)*cp1252MaxHigh <= len(data) {
+		return forced(data, CP1252), nil
+	}
+	// Otherwise text with a few stray bytes is still a text file: call it
+	// damaged UTF-8 rather than binary.
 	if st.invalid*fallbackMaxBad <= st.runes {
 		res := Result{Encoding: UTF8}
 		res.Text, res.Replaced = sanitizeUTF8(data)
 		return res, nil
 	}
 	return Result{}, ErrBinary
+}
+
+// nonASCII counts the bytes above ASCII.
+func nonASCII(data []byte) int {
+	n := 0
+	for _, b := range data {
+		if b >= 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 var legacy = []struct {

@@ -141,11 +141,24 @@ func TestReplaced(t *testing.T) {
 	require.Equal(t, []int{strings.Count(ref, "\n") + 1}, got.Replaced)
 	require.Equal(t, ref[:len(ref)-3]+"\uFFFD", got.Text)
 
-	// English with one Latin-1 byte is damaged text, not binary.
+	// English with a Latin-1 byte is Windows-1252 text, not binary.
 	in = "Operator\nCaf\xe9 au lait, said the analyst.\nThank you.\n"
 	got, err = Decode([]byte(in), "")
 	require.NoError(t, err)
-	require.Equal(t, Result{Text: "Operator\nCaf\uFFFD au lait, said the analyst.\nThank you.\n", Encoding: UTF8, Replaced: []int{2}}, got)
+	require.Equal(t, Result{Text: "Operator\nCafé au lait, said the analyst.\nThank you.\n", Encoding: CP1252}, got)
+
+	// Curly quotes and dashes saved from Windows.
+	in = "Operator\n\x93Thank you,\x94 he said \x96 twice.\n"
+	got, err = Decode([]byte(in), "")
+	require.NoError(t, err)
+	require.Equal(t, Result{Text: "Operator\n“Thank you,” he said – twice.\n", Encoding: CP1252}, got)
+
+	// Forced, under any of its names.
+	for _, name := range []string{"windows-1252", "cp1252", "latin1", "ISO-8859-1"} {
+		got, err = Decode([]byte("caf\xe9"), name)
+		require.NoError(t, err, name)
+		require.Equal(t, "café", got.Text, name)
+	}
 }
 
 func TestForced(t *testing.T) {
@@ -191,7 +204,7 @@ func TestForced(t *testing.T) {
 }
 
 func TestNames(t *testing.T) {
-	require.Equal(t, []string{"auto", "utf-8", "utf-16le", "utf-16be", "big5", "gb18030"}, Names())
+	require.Equal(t, []string{"auto", "utf-8", "utf-16le", "utf-16be", "big5", "gb18030", "windows-1252"}, Names())
 	Names()[0] = "changed"
 	require.Equal(t, "auto", Names()[0], "Names must return a copy")
 	for _, n := range Names() {
@@ -211,9 +224,9 @@ func TestNames(t *testing.T) {
 
 func TestUnknownEncoding(t *testing.T) {
 	_, err := Decode([]byte("hi"), "x")
-	require.EqualError(t, err, `unknown encoding "x" (valid: auto, utf-8, utf-16le, utf-16be, big5, gb18030)`)
-	_, err = Decode(nil, "latin1")
-	require.ErrorContains(t, err, `unknown encoding "latin1"`)
+	require.EqualError(t, err, `unknown encoding "x" (valid: auto, utf-8, utf-16le, utf-16be, big5, gb18030, windows-1252)`)
+	_, err = Decode(nil, "latin9")
+	require.ErrorContains(t, err, `unknown encoding "latin9"`)
 	require.NotErrorIs(t, err, ErrBinary)
 }
 
