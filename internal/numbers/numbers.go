@@ -227,10 +227,24 @@ func scan(s string, zh bool) []Number {
 				continue
 			}
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		i += runeWidth(c)
 	}
 	return sc.out
+}
+
+// runeWidth is the length of the UTF-8 sequence that starts with c. The
+// text is valid UTF-8 (package decode sees to it), so the leading byte
+// tells, without decoding the rune.
+func runeWidth(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
 }
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }

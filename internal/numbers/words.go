@@ -1,5 +1,7 @@
 package numbers
 
+import "strings"
+
 // numberWords are the spelled-out English numbers worth extracting; larger
 // ones are written in digits in practice.
 var numberWords = map[string]float64{
@@ -42,6 +44,11 @@ func (sc *scanner) word(i int) int {
 			sc.emit(raw{start: i, end: e, value: v, word: true, step: 1, sig: 1})
 			return e
 		}
+	}
+	// Number words and "half" start with these letters; most words can be
+	// passed over without a look-up.
+	if !strings.ContainsRune("aefhnostw", rune(s[i]|0x20)) {
+		return e
 	}
 	var buf [9]byte
 	for k := i; k < e; k++ {
