@@ -49,6 +49,11 @@ func SplitHeader(s string) (speaker string, title *string, ok bool) {
 	if s == "" || utf8.RuneCountInString(s) > maxHeaderRunes || textutil.HasHan(s) {
 		return "", nil, false
 	}
+	// "Operator:" and "Jane Doe - CFO:" alone on their line are speaker
+	// lines too.
+	if t := strings.TrimRight(s, ":："); t != s && t != "" && !strings.ContainsAny(t, ":：") {
+		s = t
+	}
 	name, rest := s, ""
 	for _, sep := range titleSeparators {
 		if i := strings.Index(s, sep); i >= 0 {

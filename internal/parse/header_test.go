@@ -23,6 +23,9 @@ func TestSplitHeader(t *testing.T) {
 		{"Brian T. Olsavsky", "Brian T. Olsavsky", nil, true},
 		{"Unidentified Analyst", "Unidentified Analyst", nil, true},
 		{"Operator - Conference Operator", "Operator", str("Conference Operator"), true},
+		{"Operator:", "Operator", nil, true},
+		{"Jane Doe - CFO:", "Jane Doe", str("CFO"), true},
+		{"Note: this is prose", "", nil, false},
 		// Prose and other lines are not speakers.
 		{"Thank You", "", nil, false},
 		{"Good Morning", "", nil, false},
