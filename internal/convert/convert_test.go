@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,19 +70,26 @@ func TestLostCountsRepeatedParagraphs(t *testing.T) {
 	assert.Equal(t, 5, lost[0].No)
 }
 
-// TestCorpusNothingLost runs every file of the shared corpus through the
-// pipeline: no panic, and every line accounted for.
-func TestCorpusNothingLost(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	more, _ := filepath.Glob("../../../shared/corpus/external/*")
-	files = append(files, more...)
+// corpusFiles lists the reference file and the shared corpus's external
+// files matching the patterns (not its manifest); it skips the test when
+// ../shared is absent.
+func corpusFiles(t *testing.T, patterns ...string) []string {
+	var files []string
+	for _, p := range patterns {
+		m, _ := filepath.Glob("../../../shared/corpus/external/" + p)
+		files = append(files, m...)
+	}
 	if len(files) == 0 {
 		t.Skip("../shared/corpus is absent")
 	}
-	for _, f := range files {
-		if filepath.Base(f) == "MANIFEST.md" {
-			continue
-		}
+	files = slices.DeleteFunc(files, func(f string) bool { return filepath.Base(f) == "MANIFEST.md" })
+	return append(files, referencePath)
+}
+
+// TestCorpusNothingLost runs every file of the shared corpus through the
+// pipeline: no panic, and every line accounted for.
+func TestCorpusNothingLost(t *testing.T) {
+	for _, f := range corpusFiles(t, "*") {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			data, err := os.ReadFile(f)
 			require.NoError(t, err)
@@ -190,18 +198,9 @@ func BenchmarkConvertJSON(b *testing.B) {
 // TestCorpusTextRoundTrip: the text format, parsed again, gives the same
 // speakers and pairs, for every file of the shared corpus.
 func TestCorpusTextRoundTrip(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/external/*.txt")
-	more, _ := filepath.Glob("../../../shared/corpus/external/*.md")
-	files = append(files, more...)
-	if len(files) == 0 {
-		t.Skip("../shared/corpus is absent")
-	}
 	text, err := export.Lookup("text")
 	require.NoError(t, err)
-	for _, f := range append(files, referencePath) {
-		if filepath.Base(f) == "MANIFEST.md" {
-			continue
-		}
+	for _, f := range corpusFiles(t, "*.txt", "*.md") {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			data, err := os.ReadFile(f)
 			require.NoError(t, err)
