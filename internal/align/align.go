@@ -87,17 +87,22 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 	var zhTexts []string
 	for i, turn := range doc.Turns {
 		units[i] = makeUnits(turn.Blocks, langs[i], blockMode)
-		for j, u := range units[i] {
+		for _, u := range units[i] {
 			if u.lang == Chinese {
 				zhTexts = append(zhTexts, u.text)
 			}
-			if j > 0 {
-				prev := units[i][j-1].lang
-				if prev == English && u.lang == Chinese {
-					ez++
-				} else if prev == Chinese && u.lang == English {
-					ze++
-				}
+		}
+		// The file's usual order, from a greedy reading of neighbours: in
+		// E Z E Z every E starts a pair, though every Z is followed by an E.
+		us := units[i]
+		for j := 0; j+1 < len(us); j++ {
+			switch {
+			case us[j].lang == English && us[j+1].lang == Chinese:
+				ez++
+				j++
+			case us[j].lang == Chinese && us[j+1].lang == English:
+				ze++
+				j++
 			}
 		}
 	}
@@ -109,6 +114,9 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		t.Warnings = append(t.Warnings, model.NewWarning(0, "no_translation", "the file has no translation; every paragraph is English only"))
 	}
 	p := pairer{enFirst: ez >= ze}
+	if ez+ze > 0 {
+		p.dominance = math.Abs(float64(ez-ze)) / float64(ez+ze)
+	}
 	for i, turn := range doc.Turns {
 		mt := model.Turn{Index: i, Paragraphs: []model.Paragraph{}}
 		if turn.Header != nil {
@@ -285,6 +293,9 @@ func join(a, b string, lang Lang) string {
 // pairer chooses which neighbouring units are translations of each other.
 type pairer struct {
 	enFirst bool // the file mostly puts English before its translation
+	// dominance is how strongly it does: 1 when every pair has one order,
+	// 0 when both are as common.
+	dominance float64
 }
 
 // Typical length of a Chinese translation, in runes, per byte of English,
@@ -305,17 +316,28 @@ func penalty(en, zh string) float64 {
 	return d * d / (2 * ratioSigma * ratioSigma)
 }
 
-// pairScore is the gain of pairing a and b (a before b). It is always
-// positive, so neighbours of different languages pair unless a better pairing
-// competes for one of them.
+// Scores of the pairing. Leaving a unit unpaired scores 0; pairing two
+// neighbours gains pairGain, less the unlikeliness of their lengths (capped
+// at pairGain, so that two lone neighbours of the right order always pair),
+// plus or minus orderWeight scaled by how strongly the file keeps one
+// order. With these, a missing line leaves its neighbours in place instead
+// of shifting every pair after it into the wrong order.
+const (
+	pairGain    = 2.4
+	orderWeight = 0.8
+)
+
+// pairScore is the gain of pairing a and b (a before b).
 func (p pairer) pairScore(a, b unit) float64 {
 	en, zh := a, b
 	if a.lang == Chinese {
 		en, zh = b, a
 	}
-	s := 2 - math.Min(penalty(en.text, zh.text), 1.5)
+	s := pairGain - math.Min(penalty(en.text, zh.text), pairGain)
 	if (a.lang == English) == p.enFirst {
-		s += 0.25
+		s += orderWeight * p.dominance
+	} else {
+		s -= orderWeight * p.dominance
 	}
 	return s
 }

@@ -268,6 +268,20 @@ func variants(ref string) []variant {
 				p.EN = ""
 			}
 		}})
+	// An English line and, a few pairs on, a Chinese line gone from the same
+	// turn: the pairs between must keep their order, not shift.
+	vs = append(vs, variant{name: "an english and a translation missing nearby", translation: "zh-Hant",
+		text: render(filter(its, func(it item) bool {
+			return !(it.kind == english && it.pair%13 == 2) && !(it.kind == chinese && it.pair%13 == 5)
+		}), 2),
+		edit: func(p *pair, i int) {
+			switch i % 13 {
+			case 2:
+				p.EN = ""
+			case 5:
+				p.ZH = ""
+			}
+		}})
 	vs = append(vs, variant{name: "english only",
 		text: render(filter(its, func(it item) bool { return it.kind == english || it.kind == header }), 2),
 		edit: func(p *pair, _ int) { p.ZH = "" }})
