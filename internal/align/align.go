@@ -228,12 +228,12 @@ func smooth(b []parse.Line, langs []Lang) {
 		}
 		switch {
 		case k == 0:
-			if langs[1] == Chinese {
-				langs[k] = Chinese
+			if langs[1] == Chinese || langs[k] == Unknown {
+				langs[k] = langs[1]
 			}
 		case k == len(b)-1:
-			if langs[k-1] == Chinese {
-				langs[k] = Chinese
+			if langs[k-1] == Chinese || langs[k] == Unknown {
+				langs[k] = langs[k-1]
 			}
 		case langs[k-1] == langs[k+1]:
 			langs[k] = langs[k-1]

@@ -153,6 +153,9 @@ func TestPairing(t *testing.T) {
 			en[1], zh[1]},
 			[]pair{{"This is what our service Bedrock does, with models from Coda, Lonely Planet, Omnicom, 3M and Ryanair.",
 				"這就是我們的服務 Bedrock 所做的,客戶包括Coda、Lonely Planet、Omnicom、3M、Ryanair、來自 Evercore ISI 的 Mark Mahaney。"}, {en[1], zh[1]}}},
+		{"a line without letters ends a wrapped chinese block", []string{
+			en[0], "", "謝謝你,戴夫。大家下午好,感謝大家今天參加電話會議", "?", "", en[1], zh[1]},
+			[]pair{{en[0], "謝謝你,戴夫。大家下午好,感謝大家今天參加電話會議?"}, {en[1], zh[1]}}},
 		{"a short balanced translation after its english stays a translation", []string{
 			"AWS Graviton chips.", "AWS Graviton 晶片", "", en[1], "", zh[1]},
 			[]pair{{"AWS Graviton chips.", "AWS Graviton 晶片"}, {en[1], zh[1]}}},

@@ -44,8 +44,10 @@ type ScriptDetector struct {
 
 // Detect implements Detector.
 func (d ScriptDetector) Detect(text string) Lang {
-	l, sure := scriptVote(textutil.Count(text))
-	if sure {
+	c := textutil.Count(text)
+	l, sure := scriptVote(c)
+	if sure || c.Han+c.CJKPunct == 0 && c.LatinWords == 0 {
+		// Without letters ("2023", "?") no detector can tell more.
 		return l
 	}
 	if d.Fallback != nil {
@@ -63,12 +65,13 @@ func scriptVote(c textutil.Counts) (l Lang, sure bool) {
 	words := c.LatinWords
 	switch {
 	case han == 0 && words == 0:
+		// "2023", "(1)", "?": no words to go by. Alone, pairing treats it
+		// as text of the original; inside a block it belongs with its
+		// neighbours.
 		if c.Digits > 0 {
-			// "2023", "(1)": no words to go by; pairing treats it as text
-			// of the original.
-			return English, true
+			return English, false
 		}
-		return Unknown, true
+		return Unknown, false
 	case han == 0:
 		return English, true
 	case words == 0:

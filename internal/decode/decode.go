@@ -249,7 +249,9 @@ func detect(data []byte) (Result, error) {
 	// transcript in Windows-1252) reads as Windows-1252, where every such
 	// byte is a character. Random bytes are mostly above ASCII, far past
 	// this.
-	if nonASCII(data)*cp1252MaxHigh <= len(data) {
+	// A file with valid UTF-8 characters in it is UTF-8 with a few bad
+	// bytes, though: Windows-1252's high bytes almost never form them.
+	if st.multi == 0 && nonASCII(data)*cp1252MaxHigh <= len(data) {
 		return forced(data, CP1252), nil
 	}
 	// Otherwise text with a few stray bytes is still a text file: call it

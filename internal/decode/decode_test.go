@@ -153,6 +153,15 @@ func TestReplaced(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, Result{Text: "Operator\n“Thank you,” he said – twice.\n", Encoding: CP1252}, got)
 
+	// UTF-8 with curly quotes and one stray Windows byte is UTF-8 with a
+	// replaced byte, not Windows-1252 mojibake.
+	in = strings.Repeat("We’re glad you’re here.\n", 20) + "It\x92s a stray byte.\n"
+	got, err = Decode([]byte(in), "")
+	require.NoError(t, err)
+	require.Equal(t, UTF8, got.Encoding)
+	require.Equal(t, []int{21}, got.Replaced)
+	require.True(t, strings.HasPrefix(got.Text, "We’re glad"))
+
 	// Forced, under any of its names.
 	for _, name := range []string{"windows-1252", "cp1252", "latin1", "ISO-8859-1"} {
 		got, err = Decode([]byte("caf\xe9"), name)
