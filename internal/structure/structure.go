@@ -232,7 +232,7 @@ func (s *state) introductions() {
 	}
 }
 
-var closingRe = regexp.MustCompile(`(?i)\b(?:thank(?:s| you)(?: all| everyone)? for (?:joining|participating|your participation|attending)|this concludes|that concludes|concludes (?:today's|our|the|this)|you may (?:now )?disconnect|replay (?:of this call )?will be|no further questions|closing remarks|ladies and gentlemen, (?:this|that) (?:concludes|does conclude))`)
+var closingRe = regexp.MustCompile(`(?i)\b(?:thank(?:s| you)(?: all| everyone)? for (?:joining|participating|your participation|attending)|this concludes|that concludes|concludes (?:today's|our|the|this)|you may (?:now )?disconnect|replay (?:of this call )?will be|no further questions|wraps? up (?:the|our|today's) (?:q&a|question)|closing remarks|ladies and gentlemen, (?:this|that) (?:concludes|does conclude))`)
 
 // sections finds where the Q&A begins (where the queue opens, after the
 // prepared remarks have started) and where the closing begins (the sign-off
@@ -319,7 +319,7 @@ func (s *state) closingFrom(min int) int {
 		if s.isAnalystTurn(i) {
 			break
 		}
-		if s.isOperator(i) || signsOff(t.Turns[i]) {
+		if s.isOperator(i) || signsOff(t.Turns[i]) || courtesy(t.Turns[i]) {
 			c = i
 			continue
 		}
@@ -330,6 +330,22 @@ func (s *state) closingFrom(min int) int {
 		return len(t.Turns)
 	}
 	return c
+}
+
+// courtesy reports whether a turn only thanks ("Thank you. Thank you."):
+// at the end of a call, that is part of the goodbyes, not an answer.
+func courtesy(turn model.Turn) bool {
+	n := 0
+	for _, p := range turn.Paragraphs {
+		if p.EN == nil {
+			continue
+		}
+		n += len(*p.EN)
+		if n > 80 || !strings.Contains(strings.ToLower(*p.EN), "thank") {
+			return false
+		}
+	}
+	return n > 0
 }
 
 func signsOff(turn model.Turn) bool {

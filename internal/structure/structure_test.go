@@ -169,3 +169,22 @@ func TestNumberMismatchWarning(t *testing.T) {
 	require.Len(t, nums, 1, "the upper end agrees")
 	assert.Equal(t, "$29.6 billion", nums[0].EN)
 }
+
+// TestClosingTakesTheGoodbyes: after the last answer, a wrap-up by IR and a
+// short thanks by an executive are the closing, not answers.
+func TestClosingTakesTheGoodbyes(t *testing.T) {
+	tr := call(
+		[2]string{"Jane Doe", "Revenue grew. With that, let's move on to your questions."},
+		[2]string{"Operator", "Our last question comes from the line of Tom Lee with Acme Research."},
+		[2]string{"Thomas Lee", "Margins?"},
+		[2]string{"John Roe", "Up, as we said."},
+		[2]string{"Operator", "Thanks, Tom."},
+		[2]string{"Ann Ray", "That wraps up the Q&A portion of today's call. Thank you for joining us."},
+		[2]string{"Jane Doe", "Thank you. Thank you."},
+		[2]string{"Operator", "This concludes today's conference."},
+	)
+	Apply(tr)
+	assert.Equal(t, []string{P, Q, Q, Q, C, C, C, C}, sections(tr))
+	require.Len(t, tr.QA, 1)
+	assert.Equal(t, []int{3}, tr.QA[0].Answers)
+}
