@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/transcript-cli/transcript/internal/align"
@@ -39,6 +40,10 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	}
 	t := align.Align(doc, o.Detector)
 	if !hasEnglish(t) {
+		if o.Layout != "" && o.Layout != "auto" {
+			// The text may well hold a call, in another layout.
+			return nil, fmt.Errorf("%w in layout %s (try --layout auto)", ErrNoTranscript, o.Layout)
+		}
 		return nil, ErrNoTranscript
 	}
 	for _, line := range dec.Replaced {

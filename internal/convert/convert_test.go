@@ -46,6 +46,12 @@ func TestNoTranscript(t *testing.T) {
 	}
 }
 
+func TestForcedLayoutThatDoesNotFit(t *testing.T) {
+	_, err := Convert("x", reference(t), Options{Layout: "interleaved"})
+	require.ErrorIs(t, err, ErrNoTranscript)
+	assert.EqualError(t, err, "no transcript found (no English paragraph) in layout interleaved (try --layout auto)")
+}
+
 // TestLostFindsMissingLines: the invariant's checker can fail.
 func TestLostFindsMissingLines(t *testing.T) {
 	tr := &model.Transcript{Summary: []string{"kept"}}

@@ -61,6 +61,7 @@ func TestHeaderAt(t *testing.T) {
 		{"Colin Sebastian", true, true},   // printed twice
 		{"WARREN BUFFETT", true, true},    // any short line printed twice
 		{"Thank you.", true, false},       // a sentence, even twice
+		{"I|2|||,|CA|[]|[]", true, false}, // a token dump, even twice
 	}
 	for _, tt := range tests {
 		_, _, ok := headerAt(tt.line, tt.doubled, known)

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -76,7 +77,7 @@ func headerAt(s string, doubled bool, known map[string]bool) (string, *string, b
 	if !ok {
 		// Any short line printed twice in a row is a header in this layout,
 		// whatever its shape, unless it reads like a sentence.
-		if doubled && len(s) <= maxHeaderRunes && !endsSentence(s) && !textutil.HasHan(s) {
+		if doubled && len(s) <= maxHeaderRunes && !endsSentence(s) && !textutil.HasHan(s) && mostlyLetters(s) {
 			return s, nil, true
 		}
 		return "", nil, false
@@ -85,6 +86,23 @@ func headerAt(s string, doubled bool, known map[string]bool) (string, *string, b
 		return speaker, title, true
 	}
 	return "", nil, false
+}
+
+// mostlyLetters reports whether most of s, spaces aside, is letters: a
+// speaker line is words, while a table row or a token dump printed twice
+// ("I|2|||,|CA|[]|[]") is not.
+func mostlyLetters(s string) bool {
+	letters, others := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsSpace(r):
+		default:
+			others++
+		}
+	}
+	return letters >= 2 && letters >= 3*others
 }
 
 // noticeMarkers are the phrases of translation disclaimers.
