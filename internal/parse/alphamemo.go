@@ -37,9 +37,20 @@ func detectAlphamemo(lines []Line) int {
 	return score(stamps, 6, 50) + score(headers, 2, 45)
 }
 
+// stampedNext reports whether the next non-blank line after i starts with
+// a timestamp.
+func stampedNext(lines []Line, i int) bool {
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].Text != "" {
+			return amStamp.MatchString(lines[j].Text)
+		}
+	}
+	return false
+}
+
 func parseAlphamemo(lines []Line) *Document {
 	b := newBuilder()
-	for _, l := range lines {
+	for i, l := range lines {
 		switch {
 		case l.Text == "":
 			b.brk()
@@ -49,7 +60,17 @@ func parseAlphamemo(lines []Line) *Document {
 			b.heading(l)
 		case amBold.MatchString(l.Text):
 			inner := amBold.FindStringSubmatch(l.Text)[1]
-			if sp, title, ok := SplitHeader(inner); ok {
+			sp, title, ok := SplitHeader(inner)
+			if !ok && stampedNext(lines, i) {
+				// Whatever its shape ("Speaker 2 - Morgan Stanley, Analyst",
+				// "Jason"), a bold line over stamped speech is a speaker.
+				sp, title, ok = inner, nil, true
+				if name, rest, found := strings.Cut(inner, " - "); found {
+					rest = strings.TrimSpace(rest)
+					sp, title = strings.TrimSpace(name), &rest
+				}
+			}
+			if ok {
 				h := l
 				h.Text = inner
 				b.turn(Turn{Header: &h, Speaker: sp, Title: title})
