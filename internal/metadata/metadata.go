@@ -141,7 +141,7 @@ var companyStops = map[string]bool{
 	"fourth-quarter": true, "preliminary": true,
 }
 
-var quarterTokenRe = regexp.MustCompile(`(?i)^(?:q[1-4]|[1-4]q|fy\d*|\d{4}|'\d{2})\W*$`)
+var quarterTokenRe = regexp.MustCompile(`(?i)^(?:q[1-4](?:'?\d{2})?|[1-4]q(?:'?\d{2})?|fy\d*|\d{4}|'\d{2})\W*$`)
 
 func englishCompany(sents []sentence) *string {
 	for _, s := range sents {
@@ -242,7 +242,7 @@ var ordinalQuarter = map[string]string{
 
 // yearRe finds a fiscal year: "fiscal year 2026", "FY24", "fiscal '20", or
 // a bare 2023. Dates are blanked out first so "May 31, 2020" is no year.
-var yearRe = regexp.MustCompile(`(?i)\b(?:fiscal\s+(?:year\s+)?'?|fy\s*'?)(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b|\bQ[1-4]\s*'(\d{2})\b`)
+var yearRe = regexp.MustCompile(`(?i)\b(?:fiscal\s+(?:year\s+)?'?|fy\s*'?)(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b|\bQ[1-4]\s*'(\d{2})\b|\b[1-4]Q'?(\d{2})\b`)
 
 // periodContext: a sentence about the call itself, not about guidance.
 var periodContextRe = regexp.MustCompile(`(?i)\b(?:call|conference|teleconference|webcast|results|earnings|welcome)\b`)

@@ -227,6 +227,11 @@ func TestExtract(t *testing.T) {
 			want:    Metadata{},
 		},
 		{
+			name:    "4Q23 shorthand",
+			english: []string{"Good afternoon. Welcome to Meta Platforms 4Q23 earnings call."},
+			want:    Metadata{Company: str("Meta Platforms"), Quarter: str("Q4"), FiscalYear: num(2023)},
+		},
+		{
 			name:    "welcome to something else",
 			english: []string{"Welcome to this episode of Acquired, the podcast about great technology companies."},
 			want:    Metadata{},
