@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -100,9 +101,17 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 	}
 	outputs, dups := c.plan(inputs)
 	written := 0
+	// Files under OutDir are counted as they land, not in input order: after
+	// a Ctrl-C the outputs that workers finished ahead of the order are on
+	// disk too, and the summary must say so.
+	var filesWritten atomic.Int64
 	err := Ordered(ctx, len(inputs), c.Jobs, window,
 		func(ctx context.Context, i int) result {
-			return c.one(ctx, i, inputs[i], outputs[i], dups[i])
+			r := c.one(ctx, i, inputs[i], outputs[i], dups[i])
+			if r.ev.Status == Converted && c.OutDir != "" {
+				filesWritten.Add(1)
+			}
+			return r
 		},
 		func(i int, r result) error {
 			defer func() {
@@ -144,6 +153,9 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 			}
 			return nil
 		})
+	if c.OutDir != "" {
+		st.Converted = int(filesWritten.Load())
+	}
 	st.Elapsed = time.Since(start)
 	return st, err
 }
