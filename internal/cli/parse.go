@@ -16,7 +16,6 @@ import (
 	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
 	"github.com/transcript-cli/transcript/internal/export"
-	"github.com/transcript-cli/transcript/internal/model"
 )
 
 // parseOptions are the flags of transcript parse.
@@ -130,10 +129,11 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		FailFast:     o.failFast,
 		Stdin:        func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) },
 	}
-	// merged holds the documents of a format that writes a stream as one
-	// document (TMX), by input index, for export at the end: such a
-	// stream cannot be written before all its inputs are read.
-	var merged []*model.Transcript
+	// A format that writes a stream as one document (TMX) needs every
+	// input before its head: the bodies are spooled to a temporary file as
+	// they come, in order, and only one note per input is kept in memory.
+	var notes []string
+	var spool *os.File
 	switch {
 	case o.outDir != "":
 		// One whole document per file: header, body and closing.
@@ -145,12 +145,23 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 			return export.WriteDocument(w, format, t, eopts)
 		}
 	case format.Merge != nil:
-		merged = make([]*model.Transcript, len(inputs))
+		spool, err = os.CreateTemp("", "transcript-*.spool")
+		if err != nil {
+			return &exitError{code: ExitFailure, err: err}
+		}
+		defer func() {
+			spool.Close()
+			os.Remove(spool.Name())
+		}()
+		notes = make([]string, len(inputs))
 		cfg.Separator = ""
-		cfg.Convert = func(i int, in batch.Input, data []byte, _ io.Writer) error {
+		cfg.Convert = func(i int, in batch.Input, data []byte, w io.Writer) error {
 			t, err := convert.Convert(in.Name, data, copts)
-			merged[i] = t
-			return err
+			if err != nil {
+				return err
+			}
+			notes[i] = format.Merge.Note(t)
+			return format.Merge.Body(w, t, eopts)
 		}
 	default:
 		// Bodies are encoded by the workers; the stream adds the header
@@ -175,6 +186,10 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		file = batch.NewAtomicFile(o.output)
 		defer file.Abort()
 		cfg.Stream = file
+	}
+	out := cfg.Stream
+	if spool != nil {
+		cfg.Stream = spool
 	}
 	prog := newProgress(s, o.quiet, inputs)
 	cfg.Report = func(ev batch.Event) {
@@ -204,16 +219,16 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		}
 		return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), se.Err)}
 	}
-	if merged != nil && st.Converted > 0 && err == nil {
-		sw := export.NewWriter(cfg.Stream, format, eopts)
-		var werr error
-		for _, t := range merged {
-			if t != nil && werr == nil {
-				werr = sw.Write(t)
+	if spool != nil && st.Converted > 0 && err == nil {
+		var kept []string
+		for _, n := range notes {
+			if n != "" {
+				kept = append(kept, n)
 			}
 		}
+		_, werr := spool.Seek(0, io.SeekStart)
 		if werr == nil {
-			werr = sw.Close()
+			werr = export.WriteMerged(out, format, kept, spool, eopts)
 		}
 		if werr != nil {
 			if isBrokenPipe(werr) {

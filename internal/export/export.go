@@ -36,12 +36,25 @@ type Format struct {
 	// the first document (the csv header row); Write then writes the
 	// document's body only.
 	Header func(w io.Writer, o Options) error
-	// Merge, when set, writes all the documents of a stream as one (a
-	// single TMX translation memory); Write is then Merge of one document.
-	Merge func(w io.Writer, ts []*model.Transcript, o Options) error
+	// Merge, when set, makes a stream of documents one document (a single
+	// TMX translation memory) whose head depends on every input; Write is
+	// then the merge of one document.
+	Merge *Merged
 	// Single formats hold exactly one document per stream (an HTML page):
 	// several inputs need one output file each.
 	Single bool
+}
+
+// Merged is how a format writes several documents as one: each document's
+// body goes out in order as it comes, and the head, made from one note per
+// document (TMX: how many unpaired paragraphs each input left out), is
+// written before the bodies once all are known. A stream of such a format
+// therefore keeps only the notes in memory; the caller spools the bodies.
+type Merged struct {
+	Note func(t *model.Transcript) string
+	Head func(w io.Writer, notes []string, o Options) error
+	Body func(w io.Writer, t *model.Transcript, o Options) error
+	Tail func(w io.Writer, o Options) error
 }
 
 var formats = []Format{

@@ -19,63 +19,74 @@ var tmxFormat = Format{
 	Name: "tmx", Ext: ".tmx",
 	Description: "TMX 1.4b translation memory, one unit per paired paragraph (CAT tools)",
 	Write: func(w io.Writer, t *model.Transcript, o Options) error {
-		return writeTMX(w, []*model.Transcript{t}, o)
+		return tmxMerged.one(w, t, o)
 	},
-	Merge: writeTMX,
+	Merge: tmxMerged,
 }
+
+var tmxMerged = &Merged{Note: tmxNote, Head: tmxHead, Body: tmxBody, Tail: tmxTail}
 
 // toolVersion is the creationtoolversion; tests pin it.
 var toolVersion = build.String
 
-func writeTMX(w io.Writer, ts []*model.Transcript, _ Options) error {
+// tmxNote counts the paragraphs of t left out of the memory.
+func tmxNote(t *model.Transcript) string {
+	n := 0
+	for _, turn := range t.Turns {
+		for _, p := range turn.Paragraphs {
+			if !paired(p) {
+				n++
+			}
+		}
+	}
+	return fmt.Sprintf("%s: %d unpaired paragraph(s) left out", t.Source.Path, n)
+}
+
+func tmxHead(w io.Writer, notes []string, _ Options) error {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n")
 	b.WriteString(`<tmx version="1.4">` + "\n")
 	fmt.Fprintf(&b, `  <header creationtool="transcript" creationtoolversion="%s" segtype="paragraph" o-tmf="transcript" adminlang="en" srclang="en" datatype="plaintext"`, esc(toolVersion()))
-	var notes []string
-	for _, t := range ts {
-		n := 0
-		for _, turn := range t.Turns {
-			for _, p := range turn.Paragraphs {
-				if !paired(p) {
-					n++
-				}
-			}
-		}
-		notes = append(notes, fmt.Sprintf("%s: %d unpaired paragraph(s) left out", t.Source.Path, n))
-	}
 	b.WriteString(">\n")
 	for _, n := range notes {
 		fmt.Fprintf(&b, "    <note>%s</note>\n", esc(n))
 	}
 	b.WriteString("  </header>\n  <body>\n")
-	for _, t := range ts {
-		zhLang := "zh"
-		if t.Languages.Translation != nil {
-			zhLang = *t.Languages.Translation
-		}
-		for _, turn := range t.Turns {
-			for i, p := range turn.Paragraphs {
-				if !paired(p) {
-					continue
-				}
-				fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)))
-				prop(&b, "x-file", &t.Source.Path)
-				prop(&b, "x-speaker", turn.Speaker)
-				prop(&b, "x-title", turn.Title)
-				prop(&b, "x-role", turnRole(turn))
-				prop(&b, "x-section", turnSection(turn))
-				line := strconv.Itoa(p.Line)
-				prop(&b, "x-line", &line)
-				fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(*p.EN))
-				fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(*p.ZH))
-				b.WriteString("    </tu>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func tmxBody(w io.Writer, t *model.Transcript, _ Options) error {
+	var b strings.Builder
+	zhLang := "zh"
+	if t.Languages.Translation != nil {
+		zhLang = *t.Languages.Translation
+	}
+	for _, turn := range t.Turns {
+		for i, p := range turn.Paragraphs {
+			if !paired(p) {
+				continue
 			}
+			fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)))
+			prop(&b, "x-file", &t.Source.Path)
+			prop(&b, "x-speaker", turn.Speaker)
+			prop(&b, "x-title", turn.Title)
+			prop(&b, "x-role", turnRole(turn))
+			prop(&b, "x-section", turnSection(turn))
+			line := strconv.Itoa(p.Line)
+			prop(&b, "x-line", &line)
+			fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(*p.EN))
+			fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(*p.ZH))
+			b.WriteString("    </tu>\n")
 		}
 	}
-	b.WriteString("  </body>\n</tmx>\n")
 	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func tmxTail(w io.Writer, _ Options) error {
+	_, err := io.WriteString(w, "  </body>\n</tmx>\n")
 	return err
 }
 
