@@ -2,6 +2,7 @@ package convert
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
@@ -132,8 +133,8 @@ func layoutLines(text, layout string) (cut map[int]string) {
 	return cut
 }
 
+// hasAlnum reports whether s has a letter or a digit: lines without
+// (rules, bars, a lone replacement character) carry no text.
 func hasAlnum(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool {
-		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && (r >= 0x2E80 || r < 0x2000)
-	}) >= 0
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
