@@ -3,7 +3,6 @@ package numbers
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -184,47 +183,6 @@ func BenchmarkCompare(b *testing.B) {
 	for b.Loop() {
 		for _, p := range ps {
 			Compare(p.en, p.zh)
-		}
-	}
-}
-
-// TestDump prints every mismatch of a file for review:
-// DUMP=path go test -run 'Dump$' -v (a .json file is read as pairs).
-func TestDump(t *testing.T) {
-	if os.Getenv("DUMP") == "" {
-		t.Skip()
-	}
-	var ps []pair
-	if strings.HasSuffix(os.Getenv("DUMP"), ".json") {
-		ps = jsonPairs(t, os.Getenv("DUMP"))
-	} else {
-		ps = bilingualPairs(t, os.Getenv("DUMP"))
-	}
-	fmt.Println(len(ps), "pairs")
-	for _, p := range ps {
-		c := Compare(p.en, p.zh)
-		if c.Mismatch() {
-			fmt.Printf("%d: %s\n  EN: %s\n  ZH: %s\n", p.line, describe(c), p.en, p.zh)
-		}
-	}
-}
-
-// TestDumpAll prints every number of a bilingual text file, matched or
-// not: DUMPALL=path go test -run DumpAll -v.
-func TestDumpAll(t *testing.T) {
-	if os.Getenv("DUMPALL") == "" {
-		t.Skip()
-	}
-	for _, p := range bilingualPairs(t, os.Getenv("DUMPALL")) {
-		c := Compare(p.en, p.zh)
-		for _, m := range c.Matched {
-			fmt.Printf("%d M %q=%g%s  %q=%g%s\n", p.line, m.EN.Text, m.EN.Value, m.EN.Unit, m.ZH.Text, m.ZH.Value, m.ZH.Unit)
-		}
-		for _, n := range c.ENOnly {
-			fmt.Printf("%d E %q=%g%s w=%v\n", p.line, n.Text, n.Value, n.Unit, n.Word)
-		}
-		for _, n := range c.ZHOnly {
-			fmt.Printf("%d Z %q=%g%s w=%v\n", p.line, n.Text, n.Value, n.Unit, n.Word)
 		}
 	}
 }
