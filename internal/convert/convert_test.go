@@ -39,6 +39,21 @@ func TestConvertReference(t *testing.T) {
 	assert.Empty(t, Lost(string(data), tr))
 }
 
+// countingDetector counts the lines it is asked about.
+type countingDetector struct{ n int }
+
+func (c *countingDetector) Detect(string) align.Lang { c.n++; return align.Unknown }
+
+// TestReferenceNeedsNoModel: script counts settle every line of the
+// reference file, so lingua-go's models are never loaded for it (the
+// README's performance figures rely on this).
+func TestReferenceNeedsNoModel(t *testing.T) {
+	c := &countingDetector{}
+	_, err := Convert("ref.txt", reference(t), Options{Detector: align.ScriptDetector{Fallback: c}})
+	require.NoError(t, err)
+	assert.Zero(t, c.n)
+}
+
 func TestNoTranscript(t *testing.T) {
 	for _, in := range []string{"", "  \n\t\n", "大家好。\n謝謝。\n", "\n\u3000\n"} {
 		_, err := Convert("x", []byte(in), Options{})
