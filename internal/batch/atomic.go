@@ -60,6 +60,11 @@ func (a *AtomicFile) open() error {
 	if dir == "" {
 		dir = "."
 	}
+	// The temporary name must fit where the final name fits: keep at most
+	// 200 bytes of the base (the pattern adds about 16).
+	if len(base) > 200 {
+		base = base[:200]
+	}
 	a.tmp, a.err = os.CreateTemp(dir, "."+base+".tmp-*")
 	a.err = bare(a.err)
 	return a.err

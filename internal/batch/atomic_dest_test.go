@@ -3,6 +3,7 @@ package batch
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -49,4 +50,18 @@ func TestAtomicFileDestinations(t *testing.T) {
 		require.NoError(t, err)
 		require.False(t, fi.Mode().IsRegular(), "/dev/full is still a device")
 	}
+}
+
+// TestAtomicFileLongName: a destination whose name is near the system's
+// limit can still be written (the temporary name must fit too).
+func TestAtomicFileLongName(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, strings.Repeat("a", 240)+".txt.json")
+	require.NoError(t, WriteFile(path, []byte("{}")))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, "{}", string(b))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1, "no temporary file left")
 }

@@ -276,5 +276,7 @@ func upToDate(in, out string) bool {
 	if err != nil {
 		return false
 	}
-	return ofi.ModTime().After(ifi.ModTime())
+	// Not older: on file systems with coarse timestamps an output written
+	// in the same second as its input is as new as it.
+	return !ofi.ModTime().Before(ifi.ModTime())
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -238,5 +239,23 @@ func TestYAMLReadByPyYAML(t *testing.T) {
 		require.NoError(t, json.Unmarshal(out, &fromYAML))
 		require.NoError(t, json.Unmarshal([]byte(j), &fromJSON))
 		assert.Equal(t, fromJSON, fromYAML, path)
+	}
+}
+
+// epipeWriter fails every write as a closed pipe does.
+type epipeWriter struct{}
+
+func (epipeWriter) Write([]byte) (int, error) { return 0, syscall.EPIPE }
+
+// TestLintClosedPipe: lint into a reader that went away ends quietly with
+// 141, like parse, in both report formats.
+func TestLintClosedPipe(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "messy.txt")
+	require.NoError(t, os.WriteFile(in, []byte("Operator\nOperator\nGood day and welcome to the call.\nAnd now the first question please.\n大家好。\n"), 0o644))
+	for _, format := range []string{"text", "json"} {
+		var errb bytes.Buffer
+		code := Run(context.Background(), []string{"lint", "-f", format, in}, Streams{In: strings.NewReader(""), Out: epipeWriter{}, Err: &errb})
+		assert.Equal(t, ExitPipe, code, format)
+		assert.Empty(t, errb.String(), format)
 	}
 }

@@ -69,10 +69,21 @@ func runLint(ctx context.Context, o *lintOptions, args []string, s Streams) erro
 	if err := batch.CheckPatterns(o.include); err != nil {
 		return usageErr("%v", err)
 	}
+	if err := checkStdinOnce(args); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
 	failed := false
+	// A write that fails ends the run: the reader is gone (| head, exit
+	// 141, quietly) or the output cannot take more (exit 1).
+	writeErr := func(err error) error {
+		if isBrokenPipe(err) {
+			return &exitError{code: ExitPipe}
+		}
+		return &exitError{code: ExitFailure, err: fmt.Errorf("<stdout>: %v", err)}
+	}
 	enc := json.NewEncoder(s.Out)
 	enc.SetEscapeHTML(false)
 	for _, in := range batch.Expand(args, batch.WalkOptions{Include: o.include}) {
@@ -101,13 +112,15 @@ func runLint(ctx context.Context, o *lintOptions, args []string, s Streams) erro
 			if w.Severity == model.SeverityError {
 				failed = true
 			}
+			var err error
 			if o.format == "json" {
-				if err := enc.Encode(problem{File: in.Name, Warning: w}); err != nil {
-					return err
-				}
-				continue
+				err = enc.Encode(problem{File: in.Name, Warning: w})
+			} else {
+				_, err = fmt.Fprintf(s.Out, "%s:%d: %s: %s: %s\n", in.Name, w.Line, w.Severity, w.Code, w.Message)
 			}
-			fmt.Fprintf(s.Out, "%s:%d: %s: %s: %s\n", in.Name, w.Line, w.Severity, w.Code, w.Message)
+			if err != nil {
+				return writeErr(err)
+			}
 		}
 	}
 	if failed {

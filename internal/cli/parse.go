@@ -217,7 +217,12 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 			// The reader went away (| head): nothing to say.
 			return &exitError{code: ExitPipe}
 		}
-		return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", streamName(o), se.Err)}
+		name := streamName(o)
+		if spool != nil {
+			// The bodies of a merged format go to the spool first.
+			name = spool.Name()
+		}
+		return &exitError{code: ExitFailure, err: fmt.Errorf("%s: %v", name, se.Err)}
 	}
 	if spool != nil && st.Converted > 0 && err == nil {
 		var kept []string
@@ -279,6 +284,20 @@ func (o *parseOptions) check(args []string) error {
 	}
 	if err := batch.CheckPatterns(o.include); err != nil {
 		return usageErr("%v", err)
+	}
+	return checkStdinOnce(args)
+}
+
+// checkStdinOnce rejects "-" given twice: standard input can be read once.
+func checkStdinOnce(args []string) error {
+	n := 0
+	for _, a := range args {
+		if a == "-" {
+			n++
+		}
+	}
+	if n > 1 {
+		return usageErr("standard input (\"-\") can be read only once")
 	}
 	return nil
 }

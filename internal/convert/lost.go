@@ -2,10 +2,10 @@ package convert
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // Lost lists the non-blank lines of text that appear nowhere in t: not as a
@@ -81,7 +81,7 @@ func Lost(text string, t *model.Transcript) []parse.Line {
 	cut := layoutLines(text, t.Source.Layout)
 	var lost []parse.Line
 	for _, l := range parse.Lines(text) {
-		if l.Text == "" || !hasAlnum(l.Text) {
+		if l.Text == "" || !textutil.HasAlnum(l.Text) {
 			continue
 		}
 		if rest, ok := cut[l.No]; ok {
@@ -131,10 +131,4 @@ func layoutLines(text, layout string) (cut map[int]string) {
 		}
 	}
 	return cut
-}
-
-// hasAlnum reports whether s has a letter or a digit: lines without
-// (rules, bars, a lone replacement character) carry no text.
-func hasAlnum(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

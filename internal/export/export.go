@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -172,8 +171,6 @@ func (o *jsonOut) write(b []byte) error {
 	_, err := o.w.Write(b)
 	return err
 }
-
-var compactBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeYAML goes through the JSON encoding so that the two formats carry the
 // same data under the same names, with one set of struct tags. The JSON is

@@ -1,10 +1,5 @@
 package export
 
-import (
-	"io"
-	"sync"
-)
-
 // indent lays out compact JSON from encoding/json as json.Indent(dst, src,
 // "", "  ") does, byte for byte. Knowing its input is valid, it only tracks
 // strings and nesting, where json.Indent runs the full syntax checker: on
@@ -77,24 +72,3 @@ func (st *indentState) indent(dst, src []byte) []byte {
 	}
 	return dst
 }
-
-// indentTo writes src indented to w, a chunk at a time, so that a large
-// document is not held twice more in memory.
-func indentTo(w io.Writer, src []byte) error { return indentChunks(w, src, 64<<10) }
-
-func indentChunks(w io.Writer, src []byte, chunk int) error {
-	bp := indentBufs.Get().(*[]byte)
-	defer indentBufs.Put(bp)
-	st := indentState{}
-	for len(src) > 0 {
-		n := min(chunk, len(src))
-		*bp = st.indent((*bp)[:0], src[:n])
-		src = src[n:]
-		if _, err := w.Write(*bp); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-var indentBufs = sync.Pool{New: func() any { b := make([]byte, 0, 96<<10); return &b }}

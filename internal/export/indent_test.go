@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -66,4 +67,18 @@ func TestJSONMatchesWholeEncoding(t *testing.T) {
 			require.Equal(t, want.String(), got.String(), "compact=%v", compact)
 		}
 	}
+}
+
+// indentChunks indents src fed in chunks of the given size, as jsonOut
+// feeds a document a turn at a time.
+func indentChunks(w io.Writer, src []byte, chunk int) error {
+	var st indentState
+	for len(src) > 0 {
+		n := min(chunk, len(src))
+		if _, err := w.Write(st.indent(nil, src[:n])); err != nil {
+			return err
+		}
+		src = src[n:]
+	}
+	return nil
 }

@@ -247,7 +247,7 @@ func TestExtract(t *testing.T) {
 // TestExtractCorpus runs over the real StreetEvents files when the shared
 // corpus is present (it is not committed, see its MANIFEST licensing note).
 func TestExtractCorpus(t *testing.T) {
-	path := "/work/shared/corpus/external/streetevents-csco-2020q4.txt"
+	path := "../../../shared/corpus/external/streetevents-csco-2020q4.txt"
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skip("shared corpus not available")

@@ -351,7 +351,9 @@ type raw struct {
 }
 
 func (sc *scanner) emit(r raw) {
-	if r.drop {
+	// A run of hundreds of digits is no amount anyone said; its value
+	// overflows to infinity, which JSON cannot carry.
+	if r.drop || math.IsInf(r.value, 0) || math.IsNaN(r.value) {
 		return
 	}
 	sc.out = append(sc.out, Number{

@@ -200,3 +200,13 @@ func TestCompareManyNumbers(t *testing.T) {
 	require.Empty(t, c.ENOnly)
 	require.Empty(t, c.ZHOnly)
 }
+
+// TestHugeNumbersAreDropped: hundreds of digits overflow float64; such a
+// "number" is left out rather than carried as +Inf into JSON.
+func TestHugeNumbersAreDropped(t *testing.T) {
+	huge := strings.Repeat("9", 400)
+	require.Empty(t, English("revenue of "+huge+" dollars"))
+	require.Empty(t, Chinese("收入 "+huge+" 美元"))
+	c := Compare(huge, huge)
+	require.Empty(t, c.Matched)
+}

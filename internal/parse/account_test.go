@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"sort"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func accountingErrors(lines []Line, d *Document) []string {
 	var errs []string
 	for _, l := range lines {
 		want := 0
-		if hasAlnum(l.Text) {
+		if textutil.HasAlnum(l.Text) {
 			want = 1
 		}
 		if got := seen[l.No]; got != want && !(want == 0 && got <= 1) {

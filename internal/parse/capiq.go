@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"sort"
 	"strings"
 )
@@ -55,7 +56,7 @@ func parseCapiq(lines []Line) *Document {
 	afterBreak := true // the line follows a blank line or a section title
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if !hasAlnum(l.Text) {
+		if !textutil.HasAlnum(l.Text) {
 			b.brk()
 			afterBreak = true
 			continue

@@ -3,7 +3,6 @@ package parse
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -79,17 +78,6 @@ func sectionOf(s string) string {
 		return "qa"
 	}
 	return ""
-}
-
-// hasAlnum reports whether s holds a letter or a digit: lines without are
-// decoration (rules, bars) that readers may drop.
-func hasAlnum(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // mostlyHan reports whether a line's text is Chinese rather than English,

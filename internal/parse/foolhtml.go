@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"strings"
 )
 
@@ -78,7 +79,7 @@ func parseFoolhtml(lines []Line) *Document {
 		}
 	}
 	for _, l := range lines {
-		if !hasAlnum(l.Text) {
+		if !textutil.HasAlnum(l.Text) {
 			continue
 		}
 		switch {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"regexp"
 	"strings"
 )
@@ -41,7 +42,7 @@ func parseFoolinline(lines []Line) *Document {
 	b := newBuilder()
 	rules, inParticipants, footer := 0, false, false
 	for _, l := range lines {
-		if !hasAlnum(l.Text) {
+		if !textutil.HasAlnum(l.Text) {
 			if bannerRule.MatchString(l.Text) {
 				rules++
 			}

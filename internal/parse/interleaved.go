@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"regexp"
 	"strings"
 )
@@ -59,7 +60,7 @@ func parseInterleaved(lines []Line) *Document {
 	var person *Participant
 	labelled := false // the last English line opened a turn with a label
 	for _, l := range lines {
-		if !hasAlnum(l.Text) {
+		if !textutil.HasAlnum(l.Text) {
 			b.brk()
 			continue
 		}

@@ -41,7 +41,7 @@ func detectSentences(lines []Line) int {
 func parseSentences(lines []Line) *Document {
 	b := newBuilder()
 	for _, l := range lines {
-		if hasAlnum(l.Text) {
+		if textutil.HasAlnum(l.Text) {
 			b.add(l, true)
 		} else if l.Text != "" {
 			b.markup(l)

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"regexp"
 	"strings"
 	"unicode"
@@ -127,12 +128,12 @@ func parseSpeakerprefix(lines []Line) *Document {
 			if i > 0 && l.Text == "---" {
 				frontMatter = false
 			}
-			if hasAlnum(l.Text) {
+			if textutil.HasAlnum(l.Text) {
 				b.markup(l)
 			}
 			continue
 		}
-		if !hasAlnum(l.Text) {
+		if !textutil.HasAlnum(l.Text) {
 			b.brk()
 			continue
 		}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/textutil"
 	"regexp"
 	"strings"
 )
@@ -55,7 +56,7 @@ func parseStreetevents(lines []Line) *Document {
 	inList := false // reading a participants list
 	var person *Participant
 	for i, l := range lines {
-		if !hasAlnum(l.Text) {
+		if !textutil.HasAlnum(l.Text) {
 			b.brk()
 			continue
 		}

@@ -102,11 +102,14 @@ func headN(s string, n int) string {
 	return s[:i]
 }
 
+// intro is an operator's turn introducing an analyst.
+type intro struct{ turn, participant int }
+
 type state struct {
 	t      *model.Transcript
 	byName map[string]int   // speaker → participant index
 	byWord map[string][]int // folded word of a name → participants whose name has it
-	intro  map[int]int      // analyst participant → the operator turn introducing them first
+	intros []intro          // the operator's introductions, in order
 	qa     int              // first turn of the Q&A; len(turns) when none
 	close  int              // first turn of the closing; len(turns) when none
 }
@@ -198,7 +201,7 @@ func nameWords(name string) []string {
 // analyst of Firm.
 func (s *state) introductions() {
 	t := s.t
-	s.intro = map[int]int{}
+	s.intros = nil
 	for i := range t.Turns {
 		if !s.isOperator(i) {
 			continue
@@ -223,9 +226,7 @@ func (s *state) introductions() {
 					firm := in.Firm
 					part.Firm = &firm
 				}
-				if _, seen := s.intro[*pi]; !seen {
-					s.intro[*pi] = i
-				}
+				s.intros = append(s.intros, intro{turn: i, participant: *pi})
 				break
 			}
 		}
@@ -394,6 +395,21 @@ func (s *state) roles() {
 	}
 }
 
+// introductionOf finds the operator's latest introduction of participant
+// pi before turn q and after the previous exchange began at from; the
+// introduction need not come right before the question ("Hi Mark, go
+// ahead" from the CEO may stand between).
+func (s *state) introductionOf(pi, q, from int) *int {
+	for k := len(s.intros) - 1; k >= 0; k-- {
+		in := s.intros[k]
+		if in.turn < q && in.turn >= from && in.participant == pi {
+			turn := in.turn
+			return &turn
+		}
+	}
+	return nil
+}
+
 // exchanges groups the Q&A: an analyst's turn opens an exchange (their
 // follow-ups stay in it), executives' turns are its answers, and the next
 // analyst opens the next.
@@ -401,6 +417,7 @@ func (s *state) exchanges() {
 	t := s.t
 	t.QA = []model.Exchange{}
 	var cur *model.Exchange
+	start := s.qa // where the current exchange began
 	for i := s.qa; i < s.close && i < len(t.Turns); i++ {
 		turn := t.Turns[i]
 		switch turn.Role {
@@ -411,10 +428,8 @@ func (s *state) exchanges() {
 				t.QA = append(t.QA, model.Exchange{Analyst: p.Name, Firm: p.Firm, Participant: pi,
 					Questions: []int{}, Answers: []int{}})
 				cur = &t.QA[len(t.QA)-1]
-				if i > 0 && s.isOperator(i-1) {
-					intro := i - 1
-					cur.Introduction = &intro
-				}
+				cur.Introduction = s.introductionOf(pi, i, start)
+				start = i
 			}
 			cur.Questions = append(cur.Questions, i)
 		case model.RoleExecutive:

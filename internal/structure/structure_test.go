@@ -188,3 +188,23 @@ func TestClosingTakesTheGoodbyes(t *testing.T) {
 	require.Len(t, tr.QA, 1)
 	assert.Equal(t, []int{3}, tr.QA[0].Answers)
 }
+
+// TestIntroductionNotRightBefore: the operator's introduction counts even
+// when someone speaks between it and the question; an operator turn that
+// introduces nobody is no introduction.
+func TestIntroductionNotRightBefore(t *testing.T) {
+	tr := call(
+		[2]string{"Jane Doe", "Revenue grew. With that, let's move on to your questions."},
+		[2]string{"Operator", "Our next question comes from the line of Mark Mahaney with Evercore ISI."},
+		[2]string{"Jane Doe", "Hi Mark, go ahead."},
+		[2]string{"Mark Stephen F. Mahaney", "Two questions on margins."},
+		[2]string{"Jane Doe", "Sure."},
+		[2]string{"Operator", "Please go ahead."},
+		[2]string{"Mark Stephen F. Mahaney", "And a follow-up."},
+	)
+	Apply(tr)
+	require.Len(t, tr.QA, 1)
+	require.NotNil(t, tr.QA[0].Introduction)
+	assert.Equal(t, 1, *tr.QA[0].Introduction)
+	assert.Equal(t, []int{3, 6}, tr.QA[0].Questions)
+}

@@ -113,15 +113,9 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
 }
 
-// IsBlank reports whether s holds nothing but white space.
-func IsBlank(s string) bool {
-	for _, r := range s {
-		if !isSpace(r) {
-			return false
-		}
-	}
-	return true
+// HasAlnum reports whether s has a letter or a digit. A line without one
+// (a rule "====", a bar "━━", a lone U+FFFD) carries no text: layouts may
+// drop it, and the nothing-lost check does not count it.
+func HasAlnum(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
-
-// RuneLen is the number of runes in s.
-func RuneLen(s string) int { return utf8.RuneCountInString(s) }

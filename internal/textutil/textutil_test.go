@@ -39,7 +39,7 @@ func TestIsHan(t *testing.T) {
 
 func TestTrimAndBlank(t *testing.T) {
 	assert.Equal(t, "x y", Trim("\u3000\u00a0\ufeff x y \t\u200b"))
-	assert.True(t, IsBlank(" \t\u3000\u00a0"))
-	assert.False(t, IsBlank(" a "))
-	assert.Equal(t, 3, RuneLen("中文a"))
+	assert.True(t, HasAlnum("== 2 =="))
+	assert.True(t, HasAlnum("中"))
+	assert.False(t, HasAlnum("━━ ==== \uFFFD"))
 }
