@@ -3,8 +3,11 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
+	"io"
+	"runtime"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -75,55 +78,56 @@ func runLint(ctx context.Context, o *lintOptions, args []string, s Streams) erro
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	failed := false
-	// A write that fails ends the run: the reader is gone (| head, exit
-	// 141, quietly) or the output cannot take more (exit 1).
-	writeErr := func(err error) error {
-		if isBrokenPipe(err) {
+	// The same ordered, parallel reading as parse: each input's report is
+	// written in input order as soon as it and those before it are done.
+	var errorLevel atomic.Bool
+	cfg := batch.Config{
+		Jobs:   runtime.NumCPU(),
+		Stream: s.Out,
+		Stdin:  func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) },
+		Convert: func(_ int, in batch.Input, data []byte, w io.Writer) error {
+			t, err := convert.Convert(in.Name, data, copts)
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(w)
+			enc.SetEscapeHTML(false)
+			for _, warn := range t.Warnings {
+				if warn.Severity == model.SeverityError {
+					errorLevel.Store(true)
+				}
+				if o.format == "json" {
+					if err := enc.Encode(problem{File: in.Name, Warning: warn}); err != nil {
+						return err
+					}
+					continue
+				}
+				fmt.Fprintf(w, "%s:%d: %s: %s: %s\n", in.Name, warn.Line, warn.Severity, warn.Code, warn.Message)
+			}
+			return nil
+		},
+		Report: func(ev batch.Event) {
+			if ev.Status == batch.Failed {
+				fmt.Fprintf(s.Err, "transcript: %s: %v\n", ev.Input.Name, ev.Err)
+			}
+		},
+	}
+	st, err := batch.Run(ctx, cfg, batch.Expand(args, batch.WalkOptions{Include: o.include}))
+	var se *batch.StreamError
+	switch {
+	case ctx.Err() != nil:
+		return &exitError{code: ExitFailure}
+	case errors.As(err, &se):
+		// A write that fails ends the run: the reader is gone (| head,
+		// exit 141, quietly) or the output cannot take more (exit 1).
+		if isBrokenPipe(se.Err) {
 			return &exitError{code: ExitPipe}
 		}
-		return &exitError{code: ExitFailure, err: fmt.Errorf("<stdout>: %v", err)}
+		return &exitError{code: ExitFailure, err: fmt.Errorf("<stdout>: %v", se.Err)}
+	case err != nil:
+		return &exitError{code: ExitFailure, err: err}
 	}
-	enc := json.NewEncoder(s.Out)
-	enc.SetEscapeHTML(false)
-	for _, in := range batch.Expand(args, batch.WalkOptions{Include: o.include}) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var data []byte
-		err := in.Err
-		if err == nil {
-			if in.Stdin {
-				data, err = readAll(ctx, s.In)
-			} else {
-				data, err = os.ReadFile(in.Path)
-			}
-		}
-		var t *model.Transcript
-		if err == nil {
-			t, err = convert.Convert(in.Name, data, copts)
-		}
-		if err != nil {
-			fmt.Fprintf(s.Err, "transcript: %s: %v\n", in.Name, err)
-			failed = true
-			continue
-		}
-		for _, w := range t.Warnings {
-			if w.Severity == model.SeverityError {
-				failed = true
-			}
-			var err error
-			if o.format == "json" {
-				err = enc.Encode(problem{File: in.Name, Warning: w})
-			} else {
-				_, err = fmt.Fprintf(s.Out, "%s:%d: %s: %s: %s\n", in.Name, w.Line, w.Severity, w.Code, w.Message)
-			}
-			if err != nil {
-				return writeErr(err)
-			}
-		}
-	}
-	if failed {
+	if st.Failed > 0 || errorLevel.Load() {
 		return &exitError{code: ExitFailure}
 	}
 	return nil
