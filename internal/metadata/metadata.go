@@ -41,7 +41,7 @@ func Extract(english []string, summary []string) Metadata {
 	var sents []sentence
 	for i, p := range english {
 		for _, s := range splitSentences(p) {
-			sents = append(sents, sentence{text: s, para: i})
+			sents = append(sents, sentence{text: s, para: i, low: strings.ToLower(s)})
 		}
 	}
 
@@ -78,6 +78,15 @@ func Extract(english []string, summary []string) Metadata {
 type sentence struct {
 	text string
 	para int
+	low  string // text in lower case, for cheap looks before the expressions
+}
+
+// has reports whether the sentence contains word (in lower case).
+func (s sentence) has(word string) bool {
+	if s.low == "" {
+		s.low = strings.ToLower(s.text)
+	}
+	return strings.Contains(s.low, word)
 }
 
 // splitSentences breaks a paragraph at ". ", "? " and "! " before a capital
@@ -145,6 +154,9 @@ var quarterTokenRe = regexp.MustCompile(`(?i)^(?:q[1-4](?:'?\d{2})?|[1-4]q(?:'?\
 
 func englishCompany(sents []sentence) *string {
 	for _, s := range sents {
+		if !s.has("welcome") {
+			continue
+		}
 		if loc := welcomeRe.FindStringIndex(s.text); loc != nil {
 			if c := companyAfterWelcome(s.text[loc[1]:]); c != "" {
 				return &c
@@ -153,6 +165,9 @@ func englishCompany(sents []sentence) *string {
 	}
 	for _, s := range sents {
 		if len(s.text) > 120 {
+			continue
+		}
+		if !s.has("earnings") {
 			continue
 		}
 		if m := titleRe.FindStringSubmatch(s.text); m != nil {
@@ -264,7 +279,7 @@ func englishPeriod(sents []sentence) (*string, *int) {
 		}
 	}
 	for _, s := range sents {
-		if welcomeRe.MatchString(s.text) || (len(s.text) <= 120 && titleRe.MatchString(s.text)) {
+		if s.has("welcome") && welcomeRe.MatchString(s.text) || (len(s.text) <= 120 && s.has("earnings") && titleRe.MatchString(s.text)) {
 			try(s.text)
 		}
 	}

@@ -74,12 +74,14 @@ func Introduction(text string) (Intro, bool) {
 // expression costs far more, and most operator paragraphs have none of them.
 func mayIntroduce(text string) bool {
 	low := strings.ToLower(text)
-	for _, w := range []string{"question", "caller", "we have", "hear from", " to "} {
+	for _, w := range []string{"question", "caller", "we have", "hear from"} {
 		if strings.Contains(low, w) {
 			return true
 		}
 	}
-	return false
+	// "we'll go next to", "let's move to", "we'll turn to".
+	return strings.Contains(low, " to ") &&
+		(strings.Contains(low, "go ") || strings.Contains(low, "move") || strings.Contains(low, "turn"))
 }
 
 func leadIntroduction(text string) (Intro, bool) {

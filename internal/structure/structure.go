@@ -349,9 +349,21 @@ func courtesy(turn model.Turn) bool {
 	return n > 0
 }
 
+// closingWords are in every phrase closingRe knows; a paragraph with none
+// of them is passed over without running the expression.
+var closingWords = []string{"thank", "conclud", "disconnect", "replay", "no further", "closing", "wrap"}
+
 func signsOff(turn model.Turn) bool {
 	for _, p := range turn.Paragraphs {
-		if p.EN != nil && closingRe.MatchString(head(*p.EN)) {
+		if p.EN == nil {
+			continue
+		}
+		h := head(*p.EN)
+		low := strings.ToLower(h)
+		if !slices.ContainsFunc(closingWords, func(w string) bool { return strings.Contains(low, w) }) {
+			continue
+		}
+		if closingRe.MatchString(h) {
 			return true
 		}
 	}
