@@ -45,26 +45,48 @@ var closesQARes = regexp.MustCompile(`(?i)\b(?:thank(?:s|\s+you)\s+for\s+(?:your
 // in their welcome, so callers should only honour it after the prepared
 // remarks have started.
 func OpensQA(text string) bool {
-	// Every opening names questions, Q&A, the roster or the instructions;
-	// most paragraphs name none, and the expressions below cost far more
-	// than this look.
+	// Every opening names questions, Q&A, the roster or the instructions,
+	// within one sentence (the expressions do not cross a full stop); most
+	// paragraphs, and most of their sentences, name none, and the
+	// expressions cost far more than this look.
 	low := strings.ToLower(text)
-	if !strings.Contains(low, "question") && !strings.Contains(low, "q&a") && !strings.Contains(low, "q & a") &&
-		!strings.Contains(low, "q and a") && !strings.Contains(low, "roster") && !strings.Contains(low, "instructions") {
+	if !hasQAWord(low) {
 		return false
 	}
-	for _, re := range instructionRes {
-		if re.MatchString(text) {
-			return true
+	var sents []string
+	for rest, lrest := text, low; rest != ""; {
+		i := strings.Index(rest, ". ")
+		s, ls := rest, lrest
+		if i >= 0 {
+			s, ls = rest[:i+1], lrest[:i+1]
+			rest, lrest = rest[i+2:], lrest[i+2:]
+		} else {
+			rest = ""
 		}
+		if hasQAWord(ls) {
+			sents = append(sents, s)
+		}
+	}
+	matches := func(res []*regexp.Regexp) bool {
+		for _, re := range res {
+			for _, s := range sents {
+				if re.MatchString(s) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if matches(instructionRes) {
+		return true
 	}
 	if closesQARes.MatchString(text) {
 		return false
 	}
-	for _, re := range announceRes {
-		if re.MatchString(text) {
-			return true
-		}
-	}
-	return false
+	return matches(announceRes)
+}
+
+func hasQAWord(low string) bool {
+	return strings.Contains(low, "question") || strings.Contains(low, "q&a") || strings.Contains(low, "q & a") ||
+		strings.Contains(low, "q and a") || strings.Contains(low, "roster") || strings.Contains(low, "instructions")
 }
