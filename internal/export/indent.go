@@ -1,5 +1,7 @@
 package export
 
+import "bytes"
+
 // indent lays out compact JSON from encoding/json as json.Indent(dst, src,
 // "", "  ") does, byte for byte. Knowing its input is valid, it only tracks
 // strings and nesting, where json.Indent runs the full syntax checker: on
@@ -27,7 +29,19 @@ func (st *indentState) newline(dst []byte) []byte {
 }
 
 func (st *indentState) indent(dst, src []byte) []byte {
-	for _, c := range src {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		// Inside a string, copy up to the next quote or backslash at once:
+		// strings are most of a transcript's JSON.
+		if st.inString && !st.escaped && !st.open {
+			j := bytes.IndexAny(src[i:], "\"\\")
+			if j < 0 {
+				return append(dst, src[i:]...)
+			}
+			dst = append(dst, src[i:i+j]...)
+			i += j
+			c = src[i]
+		}
 		if st.open {
 			st.open = false
 			// An empty object or array stays on its line.
