@@ -1,7 +1,5 @@
 package numbers
 
-import "strings"
-
 // numberWords are the spelled-out English numbers worth extracting; larger
 // ones are written in digits in practice.
 var numberWords = map[string]float64{
@@ -22,6 +20,27 @@ var months = map[string]float64{
 	"Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }
 
+// Initial letters, as bit sets over a–z: a word starting otherwise is no
+// month or number word, and needs no map look-up.
+var (
+	monthInitials  = initials("ADFJMNOS")
+	numberInitials = initials("aefhnost")
+)
+
+func initials(letters string) uint32 {
+	var m uint32
+	for i := 0; i < len(letters); i++ {
+		m |= 1 << ((letters[i] | 0x20) - 'a')
+	}
+	return m
+}
+
+// initialIn reports whether the ASCII letter c (either case) is in set.
+func initialIn(set uint32, c byte) bool {
+	c |= 0x20
+	return c >= 'a' && c <= 'z' && set>>(c-'a')&1 == 1
+}
+
 // word looks at the English word starting at i and returns the index after
 // what it consumed.
 func (sc *scanner) word(i int) int {
@@ -30,7 +49,7 @@ func (sc *scanner) word(i int) int {
 	if e-i > 9 || e < len(s) && isDigit(s[e]) {
 		return e
 	}
-	if isUpper(s[i]) {
+	if isUpper(s[i]) && initialIn(monthInitials, s[i]) {
 		if v, ok := months[s[i:e]]; ok {
 			next := skipSpaces(s, e)
 			abbrev := e-i <= 4
@@ -47,15 +66,15 @@ func (sc *scanner) word(i int) int {
 	}
 	// Number words and "half" start with these letters; most words can be
 	// passed over without a look-up.
-	if !strings.ContainsRune("aefhnostw", rune(s[i]|0x20)) {
+	if !initialIn(numberInitials, s[i]) {
 		return e
 	}
 	var buf [9]byte
 	for k := i; k < e; k++ {
 		buf[k-i] = s[k] | 0x20
 	}
-	lw := string(buf[:e-i])
-	if lw == "half" {
+	lw := buf[:e-i]
+	if string(lw) == "half" {
 		// "half a percent", "half a point", "half a billion".
 		k := skipSpaces(s, e)
 		if k > e && hasPrefix(s, k, "a ") {
@@ -68,7 +87,7 @@ func (sc *scanner) word(i int) int {
 		}
 		return e
 	}
-	v, ok := numberWords[lw]
+	v, ok := numberWords[string(lw)] // no allocation for a look-up
 	if !ok {
 		return e
 	}
