@@ -37,7 +37,7 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	done
 
 update-golden: ## rewrite golden files after an intended output change
-	go test ./... -run Golden -update
+	go test ./internal/cli ./internal/export -run Golden -update
 
 clean:
 	rm -rf bin
