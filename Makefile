@@ -28,7 +28,9 @@ bench: build ## Go benchmarks (MB/s), then a 1,000-file batch: MB/s -j1/-j2, spe
 	go run ./internal/tools/batchbench -bin bin/transcript
 
 # Minimising each new input for the default 60 s stalls the fuzzer on our
-# kilobyte-sized seeds; 2 s keeps it exploring.
+# kilobyte-sized seeds; 2 s keeps it exploring. FUZZTIME must leave room
+# for gathering the baseline over the corpus (a few seconds), or go test
+# reports "context deadline exceeded".
 fuzz: ## run every fuzz target for FUZZTIME each
 	@for pkg in $$(go list ./...); do \
 	  for t in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
