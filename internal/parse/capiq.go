@@ -106,7 +106,7 @@ func parseCapiq(lines []Line) *Document {
 			continue
 		}
 		if wasBreak {
-			if sp, _, ok := SplitHeader(l.Text); ok && (titled || known[l.Text] || roleSpeakers[strings.ToLower(sp)]) {
+			if sp, _, ok := SplitHeader(l.Text); ok && (titled || known[l.Text] || isRoleSpeaker(sp)) {
 				h := l
 				t := Turn{Header: &h, Speaker: sp}
 				if titled {

@@ -5,16 +5,23 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/transcript-cli/transcript/internal/people"
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
-// Speaker lines that name a role rather than a person.
-var roleSpeakers = map[string]bool{
-	"operator": true, "moderator": true, "host": true, "presenter": true,
-	"coordinator": true, "conference operator": true, "interpreter": true,
+// otherRoles are speaker lines, besides the operator's, that name a role
+// rather than a person.
+var otherRoles = map[string]bool{
+	"presenter": true, "interpreter": true,
 	"unidentified analyst": true, "unidentified participant": true,
 	"unidentified speaker": true, "unidentified company representative": true,
 	"unknown speaker": true, "unknown analyst": true,
+}
+
+// isRoleSpeaker reports whether a speaker line names a role (Operator,
+// Unidentified Analyst) rather than a person.
+func isRoleSpeaker(name string) bool {
+	return people.IsOperator(name) || otherRoles[strings.ToLower(name)]
 }
 
 // Words that start sentences, never names: "Thank You" or "Good Morning"
@@ -61,7 +68,7 @@ func SplitHeader(s string) (speaker string, title *string, ok bool) {
 			break
 		}
 	}
-	if roleSpeakers[strings.ToLower(name)] {
+	if isRoleSpeaker(name) {
 		if rest == "" {
 			return name, nil, true
 		}

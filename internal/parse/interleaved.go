@@ -49,7 +49,7 @@ func inlineSpeaker(s string) (string, int, bool) {
 		return "", 0, false
 	}
 	name := s[m[2]:m[3]]
-	if !nameShaped(name) && !roleSpeakers[strings.ToLower(name)] {
+	if !nameShaped(name) && !isRoleSpeaker(name) {
 		return "", 0, false
 	}
 	return name, m[3] + 1, true

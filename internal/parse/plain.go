@@ -82,7 +82,7 @@ func headerAt(s string, doubled bool, known map[string]bool) (string, *string, b
 		}
 		return "", nil, false
 	}
-	if title != nil || roleSpeakers[strings.ToLower(speaker)] || doubled || known[s] {
+	if title != nil || isRoleSpeaker(speaker) || doubled || known[s] {
 		return speaker, title, true
 	}
 	return "", nil, false

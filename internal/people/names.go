@@ -353,3 +353,13 @@ func nicknameOf(a, b string) bool {
 	}
 	return false
 }
+
+// hosts are the speaker names of whoever runs the call rather than speaks
+// in it: the operator and its kin.
+var hosts = map[string]bool{
+	"operator": true, "moderator": true, "conference operator": true, "coordinator": true, "host": true,
+}
+
+// IsOperator reports whether a speaker name is the call's operator (or
+// moderator, host, coordinator) rather than a person.
+func IsOperator(name string) bool { return hosts[strings.ToLower(strings.TrimSpace(name))] }

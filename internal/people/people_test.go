@@ -270,3 +270,12 @@ func FuzzIntroduction(f *testing.F) {
 		_ = OpensQA(s)
 	})
 }
+
+func TestIsOperator(t *testing.T) {
+	for _, n := range []string{"Operator", "moderator", " Conference Operator ", "Host", "Coordinator"} {
+		require.True(t, IsOperator(n), n)
+	}
+	for _, n := range []string{"Presenter", "Unidentified Analyst", "Operator Smith", ""} {
+		require.False(t, IsOperator(n), n)
+	}
+}

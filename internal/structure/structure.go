@@ -114,13 +114,9 @@ type state struct {
 	close  int              // first turn of the closing; len(turns) when none
 }
 
-var operatorNames = map[string]bool{
-	"operator": true, "moderator": true, "conference operator": true, "coordinator": true, "host": true,
-}
-
 func (s *state) isOperator(i int) bool {
 	sp := s.t.Turns[i].Speaker
-	return sp != nil && operatorNames[strings.ToLower(*sp)]
+	return sp != nil && people.IsOperator(*sp)
 }
 
 // participants lists each speaker once; the same person under two
