@@ -149,27 +149,21 @@ func TestMSFT(t *testing.T) {
 	require.Equal(t, want, mismatches(ps))
 }
 
-func BenchmarkEnglish(b *testing.B) {
-	ps := bilingualPairs(b, "../../testdata/amazon-2023-q2.en-zh-Hant.txt")
-	var text string
-	for _, p := range ps {
-		text += p.en + "\n"
-	}
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		English(text)
-	}
-}
+func BenchmarkEnglish(b *testing.B) { benchmarkSide(b, English, func(p pair) string { return p.en }) }
 
-func BenchmarkChinese(b *testing.B) {
-	ps := bilingualPairs(b, "../../testdata/amazon-2023-q2.en-zh-Hant.txt")
-	var text string
-	for _, p := range ps {
-		text += p.zh + "\n"
+func BenchmarkChinese(b *testing.B) { benchmarkSide(b, Chinese, func(p pair) string { return p.zh }) }
+
+// benchmarkSide runs extract over one language's side of the reference.
+func benchmarkSide(b *testing.B, extract func(string) []Number, side func(pair) string) {
+	var text strings.Builder
+	for _, p := range bilingualPairs(b, "../../testdata/amazon-2023-q2.en-zh-Hant.txt") {
+		text.WriteString(side(p))
+		text.WriteByte('\n')
 	}
-	b.SetBytes(int64(len(text)))
+	s := text.String()
+	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Chinese(text)
+		extract(s)
 	}
 }
 
