@@ -2,16 +2,10 @@ package export
 
 import "bytes"
 
-// indent lays out compact JSON from encoding/json as json.Indent(dst, src,
-// "", "  ") does, byte for byte. Knowing its input is valid, it only tracks
-// strings and nesting, where json.Indent runs the full syntax checker: on
-// transcripts that made indenting a fifth of the whole conversion.
-func indent(dst, src []byte) []byte {
-	var st indentState
-	return st.indent(dst, src)
-}
-
-// indentState carries the indenter across chunks of one document.
+// indentState lays out compact JSON from encoding/json as json.Indent(dst,
+// src, "", "  ") does, byte for byte, fed a chunk at a time. Knowing its
+// input is valid, it tracks only strings and nesting, where json.Indent
+// runs the full syntax checker.
 type indentState struct {
 	depth             int
 	inString, escaped bool
