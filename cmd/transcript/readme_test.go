@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/transcript-cli/transcript/internal/model"
 )
 
 // TestREADMEExamples runs the README's jq recipes on the reference call, so
@@ -50,4 +52,24 @@ func TestREADMEExamples(t *testing.T) {
 		require.NoError(t, err, "%s\n%s", r, out)
 		require.NotEmpty(t, strings.TrimSpace(string(out)), r)
 	}
+}
+
+// TestREADMEWarnings: the README's table of warnings lists every code
+// the tool can emit, with the severity it carries, and nothing else.
+func TestREADMEWarnings(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	section := string(readme)
+	start := strings.Index(section, "### Warnings")
+	require.GreaterOrEqual(t, start, 0, "README has no Warnings section")
+	section = section[start:]
+	if end := strings.Index(section[1:], "\n## "); end >= 0 {
+		section = section[:end+1]
+	}
+	row := regexp.MustCompile("(?m)^\\| `([a-z_]+)` \\| (error|warning) \\|")
+	got := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(section, -1) {
+		got[m[1]] = m[2]
+	}
+	require.Equal(t, model.Severities, got)
 }

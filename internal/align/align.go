@@ -111,7 +111,7 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		v := Variant(zhTexts)
 		t.Languages.Translation = &v
 	} else {
-		t.Warnings = append(t.Warnings, model.NewWarning(0, "no_translation", "the file has no translation; every paragraph is English only"))
+		t.Warnings = append(t.Warnings, model.NewWarning(0, model.CodeNoTranslation, "the file has no translation; every paragraph is English only"))
 	}
 	p := pairer{enFirst: ez >= ze}
 	if ez+ze > 0 {
@@ -414,7 +414,7 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	set(b)
 	para.Status = model.Paired
 	if penalty(*para.EN, *para.ZH) > doubtfulPenalty {
-		*warnings = append(*warnings, model.NewWarning(para.Line, "doubtful_pair", "the translation's length is far from what its English needs; check the pair"))
+		*warnings = append(*warnings, model.NewWarning(para.Line, model.CodeDoubtfulPair, "the translation's length is far from what its English needs; check the pair"))
 	}
 	return para
 }

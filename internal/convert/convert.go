@@ -47,7 +47,7 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 		return nil, ErrNoTranscript
 	}
 	for _, line := range dec.Replaced {
-		t.Warnings = append(t.Warnings, model.NewWarning(line, "replaced_bytes",
+		t.Warnings = append(t.Warnings, model.NewWarning(line, model.CodeReplacedBytes,
 			"bytes that are not valid "+dec.Encoding+" were replaced with U+FFFD"))
 	}
 	structure.Apply(t)

@@ -154,19 +154,37 @@ const (
 	SeverityWarning = "warning"
 )
 
-// errorCodes are the warnings that mean the output is likely wrong, not
-// just worth a look: text without its counterpart, or text no rule placed.
-var errorCodes = map[string]bool{
-	MissingTranslation: true,
-	OrphanTranslation:  true,
-	"unparsed":         true,
+// Warning codes besides the unpaired statuses (MissingTranslation,
+// OrphanTranslation), which are codes too.
+const (
+	CodeUnparsed       = "unparsed"
+	CodeDoubtfulPair   = "doubtful_pair"
+	CodeNumberMismatch = "number_mismatch"
+	CodeReplacedBytes  = "replaced_bytes"
+	CodeNoTranslation  = "no_translation"
+	CodeNoSpeakers     = "no_speakers"
+)
+
+// Severities lists every warning code with its severity: error when the
+// output is likely wrong (text without its counterpart, text no rule
+// placed), warning when it is worth a look. The README's table of warnings
+// is tested against it.
+var Severities = map[string]string{
+	MissingTranslation: SeverityError,
+	OrphanTranslation:  SeverityError,
+	CodeUnparsed:       SeverityError,
+	CodeDoubtfulPair:   SeverityWarning,
+	CodeNumberMismatch: SeverityWarning,
+	CodeReplacedBytes:  SeverityWarning,
+	CodeNoTranslation:  SeverityWarning,
+	CodeNoSpeakers:     SeverityWarning,
 }
 
 // NewWarning makes a warning with the severity its code carries.
 func NewWarning(line int, code, message string) Warning {
-	sev := SeverityWarning
-	if errorCodes[code] {
-		sev = SeverityError
+	sev, ok := Severities[code]
+	if !ok {
+		sev = SeverityWarning
 	}
 	return Warning{Line: line, Code: code, Severity: sev, Message: message}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
@@ -148,6 +149,6 @@ func splitPreamble(d *Document, pre [][]Line) {
 	}
 	d.Summary = nil
 	d.Turns = []Turn{{Blocks: rest}}
-	d.Warnings = append(d.Warnings, Warning{Line: rest[0][0].No, Code: "no_speakers",
+	d.Warnings = append(d.Warnings, Warning{Line: rest[0][0].No, Code: model.CodeNoSpeakers,
 		Message: "no speaker lines found; the text is read as one turn with no speaker"})
 }

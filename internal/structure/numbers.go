@@ -26,7 +26,7 @@ func CheckNumbers(t *model.Transcript) {
 				p.Numbers = append(p.Numbers, model.NumberMatch{EN: m.EN.Text, ZH: m.ZH.Text, Value: m.EN.Value, Unit: m.EN.Unit})
 			}
 			if c.Mismatch() {
-				t.Warnings = append(t.Warnings, model.NewWarning(p.Line, "number_mismatch",
+				t.Warnings = append(t.Warnings, model.NewWarning(p.Line, model.CodeNumberMismatch,
 					"numbers differ: English "+describe(c.ENOnly)+"; Chinese "+describe(c.ZHOnly)))
 			}
 		}
