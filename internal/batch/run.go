@@ -139,7 +139,9 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 			}
 			switch r.ev.Status {
 			case Converted:
-				st.Converted++
+				if c.OutDir == "" { // files are counted as they land, below
+					st.Converted++
+				}
 			case Skipped:
 				st.Skipped++
 			case Failed:
