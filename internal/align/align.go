@@ -146,18 +146,15 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 // participant is an entry of the layout's participants list, which package
 // structure completes with the speakers' turns.
 func participant(p parse.Participant) model.Participant {
-	mp := model.Participant{Name: p.Name, Role: model.RoleUnknown, Turns: []int{}}
+	mp := model.Participant{Name: p.Name, Role: p.Role, Turns: []int{}}
 	if p.Title != "" {
 		mp.Title = &p.Title
 	}
 	if p.Firm != "" {
 		mp.Firm = &p.Firm
 	}
-	switch p.Role {
-	case "executive":
-		mp.Role = model.RoleExecutive
-	case "analyst":
-		mp.Role = model.RoleAnalyst
+	if mp.Role == "" {
+		mp.Role = model.RoleUnknown
 	}
 	return mp
 }

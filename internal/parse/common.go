@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/model"
 	"regexp"
 	"strings"
 
@@ -161,11 +162,11 @@ func roleOf(title string) string {
 	case low == "":
 		return ""
 	case strings.Contains(low, "analyst") || strings.Contains(low, "research"):
-		return "analyst"
+		return model.RoleAnalyst
 	case strings.Contains(low, "operator"):
-		return "operator"
+		return model.RoleOperator
 	}
-	return "executive"
+	return model.RoleExecutive
 }
 
 // firmTitle splits "Company - Title" (StreetEvents, Capital IQ) at its first

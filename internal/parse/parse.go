@@ -80,7 +80,7 @@ type Participant struct {
 	Name  string
 	Title string
 	Firm  string
-	Role  string // "executive", "analyst" or "" when the list does not say
+	Role  string // a model role (executive, analyst, operator), or "" when the list does not say
 	// Lines are the input lines of the entry (name, title, translation).
 	Lines []Line
 }
