@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
 	"sort"
 	"strings"
@@ -69,12 +70,12 @@ func parseCapiq(lines []Line) *Document {
 		}
 		switch l.Text {
 		case "CORPORATE PARTICIPANTS":
-			inList, role = true, "executive"
+			inList, role = true, model.RoleExecutive
 			b.heading(l)
 			afterBreak = true
 			continue
 		case "CONFERENCE CALL PARTICIPANTS":
-			inList, role = true, "analyst"
+			inList, role = true, model.RoleAnalyst
 			b.heading(l)
 			afterBreak = true
 			continue

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
 	"regexp"
 	"strings"
@@ -64,10 +65,10 @@ func parseStreetevents(lines []Line) *Document {
 		switch {
 		case strings.HasPrefix(low, "corporate participants"):
 			b.heading(l)
-			inList, role, person = true, "executive", nil
+			inList, role, person = true, model.RoleExecutive, nil
 		case strings.HasPrefix(low, "conference call partici"):
 			b.heading(l)
-			inList, role, person = true, "analyst", nil
+			inList, role, person = true, model.RoleAnalyst, nil
 		case sectionOf(l.Text) != "":
 			b.heading(l)
 			inList, person = false, nil
