@@ -13,9 +13,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/transcript-cli/transcript/internal/lang"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
-	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // unit is a paragraph in one language: one line, or wrapped lines rejoined.
@@ -52,20 +52,35 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		t.Warnings = append(t.Warnings, model.NewWarning(w.Line, w.Code, w.Message))
 	}
 
-	// Languages of every body line, by block.
-	langs := make([][][]Lang, len(doc.Turns))
+	// Languages of every body line, by block: as the container's markup
+	// names them, else as the detector says. The preamble goes last.
+	bodyOf := func(i int) [][]parse.Line {
+		if i == len(doc.Turns) {
+			return doc.Preamble
+		}
+		return doc.Turns[i].Blocks
+	}
+	langs := make([][][]Lang, len(doc.Turns)+1)
 	blocks, bodies := 0, 0
-	for i, turn := range doc.Turns {
-		langs[i] = make([][]Lang, len(turn.Blocks))
-		for j, b := range turn.Blocks {
+	for i := range langs {
+		body := bodyOf(i)
+		langs[i] = make([][]Lang, len(body))
+		for j, b := range body {
 			ls := make([]Lang, len(b))
 			for k, l := range b {
-				ls[k] = det.Detect(l.Text)
+				if l.Lang != Unknown {
+					ls[k] = l.Lang
+				} else {
+					ls[k] = det.Detect(l.Text)
+				}
 			}
 			langs[i][j] = ls
 		}
-		blocks += len(turn.Blocks)
-		if len(turn.Blocks) > 0 {
+		if i == len(doc.Turns) {
+			break
+		}
+		blocks += len(body)
+		if len(body) > 0 {
 			bodies++
 		}
 	}
@@ -75,20 +90,22 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 	// paragraph of its own.
 	blockMode := 2*blocks >= 3*bodies && bodies > 0
 	if blockMode {
-		for i, turn := range doc.Turns {
-			for j, b := range turn.Blocks {
+		for i := range langs {
+			for j, b := range bodyOf(i) {
 				smooth(b, langs[i][j])
 			}
 		}
 	}
 
-	units := make([][]unit, len(doc.Turns))
+	units := make([][]unit, len(langs))
 	var ez, ze int
 	var zhTexts []string
-	for i, turn := range doc.Turns {
-		units[i] = makeUnits(turn.Blocks, langs[i], blockMode)
+	for i := range langs {
+		units[i] = makeUnits(bodyOf(i), langs[i], blockMode)
 		for _, u := range units[i] {
-			if u.lang == Chinese {
+			// Whether the call is translated is the speech's to say: a
+			// Chinese summary above an English call is no translation.
+			if u.lang == Chinese && i < len(doc.Turns) {
 				zhTexts = append(zhTexts, u.text)
 			}
 		}
@@ -134,11 +151,28 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		if len(turn.HeaderTr) > 0 {
 			mt.HeaderZH = &turn.HeaderTr[0].Text
 		}
+		if turn.Firm != "" {
+			firm := turn.Firm
+			mt.Firm = &firm
+		}
 		mt.Paragraphs = p.pair(units[i], translated, &t.Warnings)
 		if turn.Header == nil && len(mt.Paragraphs) > 0 {
 			mt.Line = mt.Paragraphs[0].Line
 		}
 		t.Turns = append(t.Turns, mt)
+	}
+	// The preamble is paired like speech; a monolingual one (a Chinese
+	// summary) is no missing translation, so only a bilingual preamble
+	// warns about its unpaired paragraphs.
+	pre := units[len(doc.Turns)]
+	bilingual := false
+	for j := 1; j < len(pre); j++ {
+		bilingual = bilingual || pre[j].lang != pre[j-1].lang
+	}
+	var preWarnings []model.Warning
+	t.Preamble = p.pair(pre, translated, &preWarnings)
+	if bilingual {
+		t.Warnings = append(t.Warnings, preWarnings...)
 	}
 	return t
 }
@@ -220,7 +254,10 @@ func smooth(b []parse.Line, langs []Lang) {
 		return
 	}
 	for k := range b {
-		if _, sure := scriptVote(textutil.Count(b[k].Text)); sure {
+		if b[k].Lang != Unknown {
+			continue // the container's markup says
+		}
+		if _, sure := lang.Of(b[k].Text); sure {
 			continue
 		}
 		switch {

@@ -5,28 +5,20 @@ import (
 
 	"github.com/pemistahl/lingua-go"
 
+	"github.com/transcript-cli/transcript/internal/lang"
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
-// Lang is the language of a line as far as pairing cares.
-type Lang uint8
+// Lang is the language of a line as far as pairing cares; package lang
+// owns it.
+type Lang = lang.Lang
 
 // Languages a line can be in.
 const (
-	Unknown Lang = iota
-	English
-	Chinese
+	Unknown = lang.Unknown
+	English = lang.English
+	Chinese = lang.Chinese
 )
-
-func (l Lang) String() string {
-	switch l {
-	case English:
-		return "en"
-	case Chinese:
-		return "zh"
-	}
-	return "unknown"
-}
 
 // Detector tells the language of a line. It is total: when unsure it says
 // Unknown, and the caller decides what that means.
@@ -45,7 +37,7 @@ type ScriptDetector struct {
 // Detect implements Detector.
 func (d ScriptDetector) Detect(text string) Lang {
 	c := textutil.Count(text)
-	l, sure := scriptVote(c)
+	l, sure := lang.Vote(c)
 	if sure || c.Han+c.CJKPunct == 0 && c.LatinWords == 0 {
 		// Without letters ("2023", "?") no detector can tell more.
 		return l
@@ -56,35 +48,6 @@ func (d ScriptDetector) Detect(text string) Lang {
 		}
 	}
 	return Chinese
-}
-
-// scriptVote decides a line's language from its script counts; sure is
-// false for lines where Han and Latin text are balanced.
-func scriptVote(c textutil.Counts) (l Lang, sure bool) {
-	han := c.Han + c.CJKPunct
-	words := c.LatinWords
-	switch {
-	case han == 0 && words == 0:
-		// "2023", "(1)", "?": no words to go by. Alone, pairing treats it
-		// as text of the original; inside a block it belongs with its
-		// neighbours.
-		if c.Digits > 0 {
-			return English, false
-		}
-		return Unknown, false
-	case han == 0:
-		return English, true
-	case words == 0:
-		return Chinese, true
-	// A translation keeps names and brands in Latin letters ("謝謝，Rishi。"),
-	// each a word against a few ideographs; an English sentence quoting
-	// Chinese has many words for each ideograph.
-	case han >= 2*words:
-		return Chinese, true
-	case words >= 3*han:
-		return English, true
-	}
-	return Unknown, false
 }
 
 // Lingua is a Detector backed by lingua-go, restricted to English and

@@ -20,6 +20,10 @@ import (
 // ErrNoTranscript is returned for input with no English paragraph.
 var ErrNoTranscript = errors.New("no transcript found (no English paragraph)")
 
+// ErrNoCall is returned for text that holds no call: no speaker, and it
+// reads as something else (a list of links, a table, a document).
+var ErrNoCall = errors.New("no call found")
+
 // Options choose how inputs are read.
 type Options struct {
 	Encoding string         // "" or "auto" to detect
@@ -46,6 +50,9 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 		}
 		return nil, ErrNoTranscript
 	}
+	if doc.NoCall != "" {
+		return nil, fmt.Errorf("%w: %s", ErrNoCall, doc.NoCall)
+	}
 	for _, line := range dec.Replaced {
 		t.Warnings = append(t.Warnings, model.NewWarning(line, model.CodeReplacedBytes,
 			"bytes that are not valid "+dec.Encoding+" were replaced with U+FFFD"))
@@ -55,11 +62,15 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	sortWarnings(t)
 	sum := sha256.Sum256(data)
 	t.Source = model.Source{
-		Path:     path,
-		SHA256:   hex.EncodeToString(sum[:]),
-		Bytes:    int64(len(data)),
-		Encoding: dec.Encoding,
-		Layout:   doc.Layout,
+		Path:      path,
+		SHA256:    hex.EncodeToString(sum[:]),
+		Bytes:     int64(len(data)),
+		Encoding:  dec.Encoding,
+		Layout:    doc.Layout,
+		Container: doc.Container,
+	}
+	if doc.Speakers != "" {
+		t.Source.Speakers = &doc.Speakers
 	}
 	return t, nil
 }
@@ -75,6 +86,11 @@ func hasEnglish(t *model.Transcript) bool {
 			if p.EN != nil {
 				return true
 			}
+		}
+	}
+	for _, p := range t.Preamble {
+		if p.EN != nil {
+			return true
 		}
 	}
 	return false

@@ -16,6 +16,7 @@ import (
 	"github.com/transcript-cli/transcript/internal/align"
 	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/lang"
 	"github.com/transcript-cli/transcript/internal/model"
 )
 
@@ -107,6 +108,18 @@ func corpusFiles(t *testing.T, patterns ...string) []string {
 	return append(files, referencePath)
 }
 
+// notCalls are the corpus files that hold a call in a data format, not
+// as text: they are refused, each with its reason.
+var notCalls = map[string]string{
+	"earnings21-cumulus-4386541.nlp":     "table of delimited rows",
+	"fool-json-pcyo-q3-2020.json":        "JSON data",
+	"fool-msft-q3-2026-en-zh-pairs.json": "JSON data",
+	"fool-msft-q1-2025-en-zh-pairs.json": "JSON data",
+	"fool-mdb-q1-2025-en-zh-pairs.json":  "JSON data",
+	"fool-fig-q3-2025-en-zh-pairs.json":  "JSON data",
+	"fool-tal-q4-2026-en-zh-pairs.json":  "JSON data",
+}
+
 // TestCorpusNothingLost runs every file of the shared corpus through the
 // pipeline: no panic, and every line accounted for.
 func TestCorpusNothingLost(t *testing.T) {
@@ -115,6 +128,11 @@ func TestCorpusNothingLost(t *testing.T) {
 			data, err := os.ReadFile(f)
 			require.NoError(t, err)
 			tr, err := Convert(f, data, Options{})
+			if reason, ok := notCalls[filepath.Base(f)]; ok {
+				require.ErrorIs(t, err, ErrNoCall)
+				require.Contains(t, err.Error(), reason)
+				return
+			}
 			if err != nil {
 				t.Fatalf("convert: %v", err)
 			}
@@ -216,14 +234,6 @@ func BenchmarkConvertJSON(b *testing.B) {
 	}
 }
 
-// pendingIssue10 names the corpus files that issue 10 brought and that the
-// text round trip cannot hold until speakers as header paragraphs are read
-// (their one speakerless turn comes back as a different shape).
-var pendingIssue10 = map[string]string{
-	"fool-msft-q1-2025-en-zh-interleaved-header-lines.txt": "issue 10: header-paragraph speakers are not read yet",
-	"fool-mdb-q1-2025-en-zh-interleaved-header-lines.txt":  "issue 10: header-paragraph speakers are not read yet",
-}
-
 // TestCorpusTextRoundTrip: the text format, parsed again, gives the same
 // speakers and pairs, for every file of the shared corpus.
 func TestCorpusTextRoundTrip(t *testing.T) {
@@ -233,9 +243,6 @@ func TestCorpusTextRoundTrip(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			data, err := os.ReadFile(f)
 			require.NoError(t, err)
-			if reason, ok := pendingIssue10[filepath.Base(f)]; ok {
-				t.Skip(reason)
-			}
 			first, err := Convert(f, data, Options{})
 			require.NoError(t, err)
 			var buf bytes.Buffer
@@ -251,6 +258,12 @@ func TestCorpusTextRoundTrip(t *testing.T) {
 			require.Len(t, b, len(a))
 			for i := range a {
 				assert.Equal(t, a[i].Speaker, b[i].Speaker, "turn %d", i)
+				if slices.ContainsFunc(a[i].Pairs, func(p pair) bool { return p.ZH != "" && !lang.IsChinese(p.ZH) }) {
+					// A "translation" the backend left in English, which the
+					// numbered layout tags as such, reads as English in the
+					// reference layout, which has no tags.
+					continue
+				}
 				if strings.HasPrefix(filepath.Base(f), "berkshire") {
 					// Its translator often renders two English lines as one
 					// Chinese line; which of the two gets it is a toss-up

@@ -126,9 +126,11 @@ func TestCorpusPairs(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "shared", "corpus", "external")
 	wants := map[string]pairWant{
 		"alphamemo-mediatek-2026q1-zhtw-en-timestamped.txt": {"alphamemo", 22, 22, "zh-Hant"},
-		"fool-msft-q3-2026-en-zh-interleaved.txt":           {"interleaved", 113, 113, "zh-Hans"},
-		"acquired-munger-interview-en-zh.md":                {"speakerprefix", 414, 414, "zh-Hans"},
-		"allin-openai-cfo-zh-first-en-details.md":           {"speakerprefix", 69, 69, "zh-Hans"},
+		// 113 numbered pairs after the first speaker, less the Motley
+		// Fool's footer (4 pairs), which is a notice.
+		"fool-msft-q3-2026-en-zh-interleaved.txt": {"interleaved", 109, 109, "zh-Hans"},
+		"acquired-munger-interview-en-zh.md":      {"speakerprefix", 414, 414, "zh-Hans"},
+		"allin-openai-cfo-zh-first-en-details.md": {"speakerprefix", 69, 69, "zh-Hans"},
 		// 463 Chinese lines, at most 462 adjacent to an English line.
 		"berkshire-1994-annual-meeting-en-zh.md":   {"speakerprefix", 0, 460, "zh-Hans"},
 		"fool-html2text-televisa-q2-2020.txt":      {"foolhtml", 86, 0, ""},
@@ -162,7 +164,10 @@ func TestCorpusSectionsAndParticipants(t *testing.T) {
 		"streetevents-csco-2020q4.txt":                      5,
 		"streetevents-amzn-2016q4-mixed-crlf.txt":           2,
 		"capiq-pdftext-equinix-2022q3.txt":                  5,
-		"fool-msft-q3-2026-en-inline-speakers.txt":          4,
+		// Amy Hood ends her remarks "With that, let us go to Q&A": the
+		// next turn is the Q&A's.
+		"fool-msft-q3-2026-en-inline-speakers.txt": 3,
+		"fool-msft-q3-2026-en-zh-interleaved.txt":  3,
 	}
 	for name, want := range firstQA {
 		t.Run(name, func(t *testing.T) {

@@ -137,7 +137,7 @@ func synthetic() *model.Transcript {
 		SchemaVersion: 1,
 		Source:        model.Source{Path: "a&b <c>.txt", SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Layout: "plain"},
 		Languages:     model.Languages{Original: "en", Translation: &zh},
-		Summary:       []string{}, Notices: []string{}, Unparsed: []model.Line{},
+		Summary:       []string{}, Notices: []string{}, Preamble: []model.Paragraph{}, Unparsed: []model.Line{},
 		Warnings:     []model.Warning{model.NewWarning(5, model.MissingTranslation, "no translation")},
 		Participants: []model.Participant{{Name: `Q & A "Desk" <x>`, Role: model.RoleExecutive, Turns: []int{0}}},
 		QA:           []model.Exchange{},

@@ -58,7 +58,7 @@ func TestSchemaValidatesOutput(t *testing.T) {
 	sch := compileSchema(t)
 	docs := map[string][]any{
 		"reference": jsonDocs(t, render(t, "json", reference(t))),
-		"synthetic": jsonDocs(t, render(t, "json", synthetic(), &model.Transcript{SchemaVersion: 1, Summary: []string{}, Notices: []string{}, Turns: []model.Turn{}, Unparsed: []model.Line{}, Warnings: []model.Warning{}, Participants: []model.Participant{}, QA: []model.Exchange{}, Headings: []model.Line{}, Markup: []model.Line{}, Source: model.Source{SHA256: strings.Repeat("a", 64)}})),
+		"synthetic": jsonDocs(t, render(t, "json", synthetic(), &model.Transcript{SchemaVersion: 1, Summary: []string{}, Notices: []string{}, Preamble: []model.Paragraph{}, Turns: []model.Turn{}, Unparsed: []model.Line{}, Warnings: []model.Warning{}, Participants: []model.Participant{}, QA: []model.Exchange{}, Headings: []model.Line{}, Markup: []model.Line{}, Source: model.Source{SHA256: strings.Repeat("a", 64)}})),
 		// Not synthetic(): writeYAML fails on its U+FFFE, which YAML forbids.
 		"yaml stream": yamlDocs(t, render(t, "yaml", reference(t), reference(t))),
 	}

@@ -69,8 +69,13 @@ func textHeader(turn model.Turn) string {
 		}
 		return ""
 	case turn.Title != nil && *turn.Title != "":
-		// "Firm -- Analyst" would read as another layout's separator.
-		return *turn.Speaker + " - " + strings.ReplaceAll(*turn.Title, " -- ", " - ")
+		h := *turn.Speaker
+		if turn.Firm != nil && *turn.Firm != "" && turn.Header != nil && strings.Contains(*turn.Header, *turn.Firm) {
+			// The header's "Name--Firm -- Analyst" reads back with its
+			// firm as "Name - Firm - Analyst".
+			h += " - " + *turn.Firm
+		}
+		return h + " - " + *turn.Title
 	}
 	return *turn.Speaker
 }

@@ -15,69 +15,114 @@ var compactDateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})([01][0-9
 // parenthesisRe is a bracketed aside after a name: "(微软)", "(NYSE:TV)".
 var parenthesisRe = regexp.MustCompile(`\s*[(（][^)）]*[)）]`)
 
-// Banner reads the lines some layouts print above the call: key-value
-// banners ("Company: Microsoft (微软)", "Quarter: Q3 2026", "Date: …"),
-// titles ("Q4 2020 Cisco Systems Inc Earnings Call", "聯發科_20260311") and
-// date lines ("AUGUST 12, 2020 / 8:30PM GMT"). Other keys (URL, Scraped,
-// Translated) name dates that are not the call's, and are ignored.
-func Banner(lines []string) Metadata {
-	var md Metadata
+// quoteRe is a stock quote in a scraped title: "(MSFT+5.25%)", "(TAL0.51%)".
+var quoteRe = regexp.MustCompile(`\(\s*[A-Z][A-Z.]{0,6}\s*[+\-−]?\s*[\d.]*%\s*\)`)
+
+// gluedMonthRe finds a month run into the word before it, as scraped page
+// titles print the call date: "Earnings CallOct 30, 2024,5:30 p.m. ET".
+var gluedMonthRe = regexp.MustCompile(`([a-z)])((?:` + capitalised(monthAlt) + `)\.?\s+\d)`)
+
+func capitalised(alt string) string {
+	parts := strings.Split(alt, "|")
+	for i, p := range parts {
+		parts[i] = strings.ToUpper(p[:1]) + p[1:]
+	}
+	return strings.Join(parts, "|")
+}
+
+// Banner is what the lines above a call say (banners, titles, the
+// call-date line, the preamble): Keys holds what key-value lines state
+// ("Company: Microsoft (微软)", "Quarter: Q3 2026", "Date: …") and the
+// call's date from a short date line ("Thursday, July 31, 2025 at 8 a.m.
+// ET", "AUGUST 12, 2020 / 8:30PM GMT", "聯發科_20260311"); Titles what
+// title lines suggest ("Q4 2020 Cisco Systems Inc Earnings Call"). Keys
+// outrank the call's own words; titles come after them.
+type Banner struct {
+	Keys, Titles Metadata
+}
+
+// ReadBanner reads the lines some layouts print above the call. Other keys
+// (URL, Scraped, Translated) name dates that are not the call's, and are
+// ignored.
+func ReadBanner(lines []string) Banner {
+	var keys Metadata
 	var titles []sentence
 	for _, l := range lines {
 		if m := keyValueRe.FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "//") {
 			key, value := strings.ToLower(strings.TrimSpace(m[1])), m[2]
 			switch key {
 			case "company", "company name", "公司":
-				if c := strings.TrimSpace(parenthesisRe.ReplaceAllString(value, "")); c != "" && md.Company == nil {
-					md.Company = &c
+				if c := strings.TrimSpace(parenthesisRe.ReplaceAllString(value, "")); c != "" && keys.Company == nil {
+					c = Canonical(c)
+					keys.Company = &c
 				}
 			case "quarter", "period", "fiscal period", "fiscal quarter":
-				if q, y := periodIn(value); q != nil && md.Quarter == nil {
-					md.Quarter, md.FiscalYear = q, y
+				if q, y := periodIn(value); q != nil && keys.Quarter == nil {
+					keys.Quarter, keys.FiscalYear = q, y
 				}
 			case "date", "call date", "event date":
-				if ds := findDates(value); len(ds) > 0 && md.Date == nil {
-					md.Date = &ds[0].iso
+				if ds := findDates(value); len(ds) > 0 && keys.Date == nil {
+					keys.Date = &ds[0].iso
 				}
 			}
 			continue
 		}
+		// "Microsoft(MSFT+5.25%)Q1 2025 Earnings CallOct 30, 2024": the
+		// quote and the glued date apart, it reads as a title.
+		l = gluedMonthRe.ReplaceAllString(quoteRe.ReplaceAllString(l, " "), "$1 $2")
 		titles = append(titles, sentence{text: l})
-		if md.Date == nil && len(l) <= 80 {
-			if ds := findDates(l); len(ds) > 0 {
-				md.Date = &ds[0].iso
-			} else if m := compactDateRe.FindStringSubmatch(l); m != nil {
-				y, _ := strconv.Atoi(m[1])
-				mo, _ := strconv.Atoi(m[2])
-				d, _ := strconv.Atoi(m[3])
-				if iso, ok := validDate(y, mo, d); ok {
-					md.Date = &iso
-				}
+		if keys.Date == nil && len(l) <= 120 {
+			if d := lineDate(l); d != "" {
+				keys.Date = &d
 			}
 		}
 	}
-	if md.Company == nil {
-		md.Company = englishCompany(titles)
-	}
-	if md.Quarter == nil && md.FiscalYear == nil {
-		md.Quarter, md.FiscalYear = englishPeriod(titles)
-	}
-	return md
+	var t Metadata
+	t.Company = englishCompany(titles)
+	t.Quarter, t.FiscalYear = englishPeriod(titles)
+	return Banner{Keys: keys, Titles: t}
 }
 
-// Merge fills what md leaves null from other.
-func (md Metadata) Merge(other Metadata) Metadata {
-	if md.Company == nil {
-		md.Company = other.Company
+// lineDate is the date of a short line that states one: a date written
+// out, with the words around it short (a title, a time of day), or a
+// compact YYYYMMDD in a title.
+func lineDate(l string) string {
+	l = gluedMonthRe.ReplaceAllString(l, "$1 $2")
+	if ds := findDates(l); len(ds) > 0 {
+		if len(l) <= 80 || timeOfDayRe.MatchString(l[ds[0].end:]) {
+			return ds[0].iso
+		}
+		return ""
 	}
-	if md.Quarter == nil {
-		md.Quarter = other.Quarter
+	if m := compactDateRe.FindStringSubmatch(l); m != nil && len(l) <= 80 {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if iso, ok := validDate(y, mo, d); ok {
+			return iso
+		}
 	}
-	if md.FiscalYear == nil {
-		md.FiscalYear = other.FiscalYear
-	}
-	if md.Date == nil {
-		md.Date = other.Date
+	return ""
+}
+
+// timeOfDayRe is the time after a call date: ", 5:30 p.m. ET", " at 8 a.m.".
+var timeOfDayRe = regexp.MustCompile(`(?i)^[\s,]*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b`)
+
+// Merge fills what md leaves null from the others, in order.
+func Merge(md Metadata, others ...Metadata) Metadata {
+	for _, o := range others {
+		if md.Company == nil {
+			md.Company = o.Company
+		}
+		if md.Quarter == nil {
+			md.Quarter = o.Quarter
+		}
+		if md.FiscalYear == nil {
+			md.FiscalYear = o.FiscalYear
+		}
+		if md.Date == nil {
+			md.Date = o.Date
+		}
 	}
 	return md
 }

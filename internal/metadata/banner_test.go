@@ -16,7 +16,15 @@ func TestBanner(t *testing.T) {
 			"URL: https://www.fool.com/earnings/call-transcripts/2026/04/29/x", "Scraped: 2026-05-29T22:26:47.308700", "Wednesday, Apr. 29, 2026 at 5:30 p.m. ET"},
 			Metadata{Company: str("Microsoft"), Quarter: str("Q3"), FiscalYear: num(2026), Date: str("2026-04-29")}},
 		{"streetevents title and date", []string{"Q4 2020 Cisco Systems Inc Earnings Call", "AUGUST 12, 2020 / 8:30PM GMT"},
-			Metadata{Company: str("Cisco Systems Inc"), Quarter: str("Q4"), FiscalYear: num(2020), Date: str("2020-08-12")}},
+			Metadata{Company: str("Cisco Systems"), Quarter: str("Q4"), FiscalYear: num(2020), Date: str("2020-08-12")}},
+		// Scraped Motley Fool page titles run the date into the title.
+		{"call-date line run into the title", []string{"Microsoft(MSFT+5.25%)Q1 2025 Earnings CallOct 30, 2024,5:30 p.m. ET"},
+			Metadata{Company: str("Microsoft"), Quarter: str("Q1"), FiscalYear: num(2025), Date: str("2024-10-30")}},
+		{"call-date line with a weekday", []string{"Thursday, July 31, 2025 at 8 a.m. ET"}, Metadata{Date: str("2025-07-31")}},
+		{"company key outranks a title", []string{"Company: Novo Nordisk", "Welcome to the Q3 2024 Earnings Call"},
+			Metadata{Company: str("Novo Nordisk"), Quarter: str("Q3"), FiscalYear: num(2024)}},
+		{"no company is the start of a sentence", []string{"Welcome to the Q3 2024 Earnings Call"},
+			Metadata{Quarter: str("Q3"), FiscalYear: num(2024)}},
 		{"fool header", []string{"Image source: The Motley Fool.", "Grupo Televisa, S.A.B (NYSE:TV)", "Q2 2020 Earnings Call", "Jul 8, 2020, 10:00 a.m. ET"},
 			Metadata{Quarter: str("Q2"), FiscalYear: num(2020), Date: str("2020-07-08")}},
 		{"compact date in a title", []string{"聯發科_20260311", "Memo"}, Metadata{Date: str("2026-03-11")}},
@@ -25,7 +33,8 @@ func TestBanner(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			require.Equal(t, c.want, Banner(c.lines))
+			b := ReadBanner(c.lines)
+			require.Equal(t, c.want, Merge(b.Keys, b.Titles))
 		})
 	}
 }
@@ -33,5 +42,25 @@ func TestBanner(t *testing.T) {
 func TestMerge(t *testing.T) {
 	a := Metadata{Company: str("Cisco")}
 	b := Metadata{Company: str("Cisco Systems Inc"), Date: str("2020-08-12")}
-	require.Equal(t, Metadata{Company: str("Cisco"), Date: str("2020-08-12")}, a.Merge(b))
+	c := Metadata{Quarter: str("Q4")}
+	require.Equal(t, Metadata{Company: str("Cisco"), Quarter: str("Q4"), Date: str("2020-08-12")}, Merge(a, b, c))
+}
+
+func TestCanonical(t *testing.T) {
+	for in, want := range map[string]string{
+		"MongoDB, Inc.":              "MongoDB",
+		"MongoDB":                    "MongoDB",
+		"Cisco Systems Inc":          "Cisco Systems",
+		"Microsoft Corporation":      "Microsoft",
+		"TAL Education Group":        "TAL Education",
+		"Grupo Televisa, S.A.B.":     "Grupo Televisa",
+		"Amazon.com":                 "Amazon.com",
+		"Amazon.com, Inc.":           "Amazon.com",
+		"Novo Nordisk A/S":           "Novo Nordisk",
+		"Berkshire Hathaway Inc.":    "Berkshire Hathaway",
+		"Equinix":                    "Equinix",
+		"Sanford C. Bernstein & Co.": "Sanford C. Bernstein &",
+	} {
+		require.Equal(t, want, Canonical(in), in)
+	}
 }

@@ -10,18 +10,18 @@ package metadata
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/transcript-cli/transcript/internal/model"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
-// Metadata is what a call says about itself.
-type Metadata struct {
-	Company    *string `json:"company"`     // "Amazon.com"
-	Quarter    *string `json:"quarter"`     // "Q1".."Q4"
-	FiscalYear *int    `json:"fiscal_year"` // 2023
-	Date       *string `json:"date"`        // "2023-08-03" (ISO 8601)
-}
+// Metadata is what a call says about itself: model's type, the one
+// definition.
+type Metadata = model.Metadata
 
 // headParagraphs bounds the search: the welcome and the safe-harbour come
 // first, while later paragraphs talk about other quarters and dates.
@@ -159,6 +159,7 @@ func englishCompany(sents []sentence) *string {
 		}
 		if loc := welcomeRe.FindStringIndex(s.text); loc != nil {
 			if c := companyAfterWelcome(s.text[loc[1]:]); c != "" {
+				c = Canonical(c)
 				return &c
 			}
 		}
@@ -176,12 +177,58 @@ func englishCompany(sents []sentence) *string {
 				c = strings.TrimSpace(m[5])
 			}
 			c = strings.TrimRight(tickerRe.ReplaceAllString(c, ""), " ,")
-			if c != "" && startsCompany(c) {
+			if c != "" && startsCompany(c) && !sentenceCompany(c) {
+				c = Canonical(c)
 				return &c
 			}
 		}
 	}
 	return nil
+}
+
+// sentenceCompany reports a "company" that is the start of a sentence
+// ("Welcome to the" before "Q3 2024 Earnings Call").
+func sentenceCompany(c string) bool {
+	low := strings.ToLower(c)
+	for _, w := range []string{"welcome", "hello", "good ", "thank", "joining", "to the", "the"} {
+		if strings.HasPrefix(low, w) || strings.HasSuffix(low, " "+strings.TrimSpace(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// legalSuffixes are dropped from company names, so that a company is one
+// name whatever the quarter's text calls it ("MongoDB, Inc.", "MongoDB").
+var legalSuffixes = []string{
+	"incorporated", "inc", "corporation", "corp", "company", "co", "limited", "ltd", "llc", "l.l.c",
+	"plc", "p.l.c", "n.v", "nv", "s.a.b. de c.v", "s.a.b de c.v", "sab de cv", "s.a.b", "s.a", "sa", "ag", "se", "a/s", "asa",
+	"holdings", "holding", "group",
+}
+
+// Canonical is a company's name without its legal form: "MongoDB, Inc."
+// and "MongoDB" are one company, as are "TAL Education Group" and "TAL
+// Education".
+func Canonical(c string) string {
+	c = strings.TrimSpace(c)
+	for {
+		t := strings.TrimRight(c, ". ")
+		cut := false
+		for _, suf := range legalSuffixes {
+			n := len(t) - len(suf)
+			if n <= 1 || !strings.EqualFold(t[n:], suf) {
+				continue
+			}
+			if b := t[n-1]; b == ' ' || b == ',' {
+				c = strings.TrimRight(t[:n], " ,")
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			return c
+		}
+	}
 }
 
 // companyAfterWelcome reads capitalised words up to the first period word.
@@ -328,18 +375,27 @@ func periodIn(text string) (*string, *int) {
 
 // ---- dates ----
 
-const monthAlt = `january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
+// monthAlt is the alternation of textutil.Months, longest first so that
+// "sept" wins over "sep".
+var monthAlt = func() string {
+	names := make([]string, 0, len(textutil.Months))
+	for n := range textutil.Months {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(a, b int) bool {
+		if len(names[a]) != len(names[b]) {
+			return len(names[a]) > len(names[b])
+		}
+		return names[a] < names[b]
+	})
+	return strings.Join(names, "|")
+}()
 
 var (
 	mdyRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	dmyRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
 	isoRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
-
-var months = map[string]time.Month{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 
 type dateMatch struct {
 	start, end int
@@ -386,13 +442,7 @@ func findDates(text string) []dateMatch {
 	return out
 }
 
-func monthNum(s string) int {
-	s = strings.ToLower(s)
-	if len(s) > 3 && s != "sept" {
-		s = s[:3]
-	}
-	return int(months[s])
-}
+func monthNum(s string) int { return textutil.Months[strings.ToLower(s)] }
 
 // hasFourDigits reports whether text has four ASCII digits in a row.
 func hasFourDigits(text string) bool {

@@ -161,7 +161,7 @@ func TestExtract(t *testing.T) {
 				"Pure Cycle Corp (PCYO) Q3 2020 Earnings Call Transcript",
 				"Greetings, and welcome to the Pure Cycle Corporation Three and Nine Months Ended May 31, 2020 Earnings Call. At this time, all participants are in a listen-only mode.",
 			},
-			want: Metadata{Company: str("Pure Cycle Corporation"), Quarter: str("Q3"), FiscalYear: num(2020)},
+			want: Metadata{Company: str("Pure Cycle"), Quarter: str("Q3"), FiscalYear: num(2020)},
 		},
 		{
 			name:    "title only",
@@ -171,7 +171,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:    "company title",
 			english: []string{"Pure Cycle Corp (PCYO) Q3 2020 Earnings Call Transcript"},
-			want:    Metadata{Company: str("Pure Cycle Corp"), Quarter: str("Q3"), FiscalYear: num(2020)},
+			want:    Metadata{Company: str("Pure Cycle"), Quarter: str("Q3"), FiscalYear: num(2020)},
 		},
 		{
 			name:    "fiscal year then quarter",

@@ -14,8 +14,12 @@ type Transcript struct {
 	Languages     Languages `json:"languages"`
 	Summary       []string  `json:"summary"`
 	Notices       []string  `json:"notices"`
-	Turns         []Turn    `json:"turns"`
-	Unparsed      []Line    `json:"unparsed"`
+	// Preamble is the text before the first speaker, paired like speech
+	// (a bilingual summary, key points, a call-date line); summary keeps
+	// the same text as strings.
+	Preamble []Paragraph `json:"preamble"`
+	Turns    []Turn      `json:"turns"`
+	Unparsed []Line      `json:"unparsed"`
 	// Headings are section markers and topic titles of the layout ("### Q&A",
 	// "Questions and Answers:"), markup removed.
 	Headings []Line `json:"headings"`
@@ -81,6 +85,13 @@ type Source struct {
 	Bytes    int64  `json:"bytes"`
 	Encoding string `json:"encoding"` // encoding the bytes were read in: utf-8, utf-16le, big5, …
 	Layout   string `json:"layout"`   // layout reader that parsed the text
+	// Container is how the layout marks and groups lines ("lines",
+	// "numbered", "markdown", "ruled", "wrapped").
+	Container string `json:"container"`
+	// Speakers is the speaker convention found ("header": lines of their
+	// own; "inline": labels at the start of paragraphs), null without
+	// speakers.
+	Speakers *string `json:"speakers"`
 }
 
 // Languages names the languages found, as BCP 47 tags.
@@ -91,11 +102,14 @@ type Languages struct {
 
 // Turn is one speaker's turn.
 type Turn struct {
-	Index      int         `json:"index"`     // 0-based position in turns
-	Header     *string     `json:"header"`    // the speaker line as written; null for text with no speaker
-	HeaderZH   *string     `json:"header_zh"` // the speaker line's translation, when the file has one
-	Speaker    *string     `json:"speaker"`
-	Title      *string     `json:"title"`
+	Index    int     `json:"index"`     // 0-based position in turns
+	Header   *string `json:"header"`    // the speaker line as written; null for text with no speaker
+	HeaderZH *string `json:"header_zh"` // the speaker line's translation, when the file has one
+	Speaker  *string `json:"speaker"`
+	Title    *string `json:"title"` // from the header, else from the participant list
+	// Firm is the speaker's firm when the header or the participant list
+	// names it ("Name--Firm -- Analyst").
+	Firm       *string     `json:"firm"`
 	Line       int         `json:"line"` // line of the header (or of the first paragraph)
 	Paragraphs []Paragraph `json:"paragraphs"`
 	Role       string      `json:"role"`    // the speaker's role: operator, executive, analyst, unknown

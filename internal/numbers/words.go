@@ -1,5 +1,11 @@
 package numbers
 
+import (
+	"strings"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
+
 // numberWords are the spelled-out English numbers worth extracting; larger
 // ones are written in digits in practice.
 var numberWords = map[string]float64{
@@ -11,14 +17,15 @@ var numberWords = map[string]float64{
 	"a": 1, "an": 1, // only before a scale word: "a billion"
 }
 
-// months map month names to numbers so that "August 3, 2023" lines up with
-// 2023 年 8 月 3 日.
-var months = map[string]float64{
-	"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
-	"July": 7, "August": 8, "September": 9, "October": 10, "November": 11,
-	"December": 12, "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
-	"Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}
+// months map month names, capitalised as they start a date, to numbers so
+// that "August 3, 2023" lines up with 2023 年 8 月 3 日.
+var months = func() map[string]float64 {
+	m := make(map[string]float64, len(textutil.Months))
+	for name, n := range textutil.Months {
+		m[strings.ToUpper(name[:1])+name[1:]] = float64(n)
+	}
+	return m
+}()
 
 // Initial letters, as bit sets over a–z: a word starting otherwise is no
 // month or number word, and needs no map look-up.

@@ -47,33 +47,45 @@ func TestSplitHeader(t *testing.T) {
 	}
 }
 
-func TestHeaderAt(t *testing.T) {
-	known := map[string]bool{"Brian Nowak": true}
+// A bare name is a speaker line only with evidence from the file: a
+// title, a role, printed twice, said again, listed or introduced.
+func TestBareNameEvidence(t *testing.T) {
 	tests := []struct {
-		line    string
-		doubled bool
-		want    bool
+		name, text string
+		speakers   []string
 	}{
-		{"Dave Fildes - Director of IR", false, true}, // a title makes it certain
-		{"Operator", false, true},
-		{"Brian Nowak", false, true},      // seen before
-		{"Colin Sebastian", false, false}, // a bare name once could be prose
-		{"Colin Sebastian", true, true},   // printed twice
-		{"WARREN BUFFETT", true, true},    // any short line printed twice
-		{"Thank you.", true, false},       // a sentence, even twice
-		{"I|2|||,|CA|[]|[]", true, false}, // a token dump, even twice
+		{"title makes it certain", "Dave Fildes - Director of IR\nHello there, everyone.\n", []string{"Dave Fildes"}},
+		{"role", "Operator\nGood day and welcome.\n", []string{"Operator"}},
+		{"printed twice", "Colin Sebastian\nColin Sebastian\nThanks for taking my question.\n", []string{"Colin Sebastian"}},
+		{"said again", "Brian Nowak\nA question on margins.\nOperator\nNext.\nBrian Nowak\nAnd a follow-up.\n",
+			[]string{"Brian Nowak", "Operator", "Brian Nowak"}},
+		{"introduced", "Operator\nOur first question comes from Colin Sebastian with Baird.\nColin Sebastian\nThanks for taking my question.\n",
+			[]string{"Operator", "Colin Sebastian"}},
+		{"mentioned", "Operator\nI will turn the call over to Dave Fildes. Please go ahead.\nDave Fildes\nThank you, operator.\n",
+			[]string{"Operator", "Dave Fildes"}},
+		{"a bare name once could be prose", "Operator\nHello.\nColin Sebastian\nThanks for taking my question.\n", []string{"Operator"}},
+		{"any short line printed twice", "WARREN BUFFETT\nWARREN BUFFETT\nGood morning.\n", []string{"WARREN BUFFETT"}},
+		{"a sentence, even twice", "Operator\nHi.\nThank you.\nThank you.\n", []string{"Operator"}},
+		{"a token dump, even twice", "Operator\nHi.\nI|2|||,|CA|[]|[]\nI|2|||,|CA|[]|[]\n", []string{"Operator"}},
 	}
 	for _, tt := range tests {
-		_, _, ok := headerAt(tt.line, tt.doubled, known)
-		assert.Equal(t, tt.want, ok, "%q doubled=%v", tt.line, tt.doubled)
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.text, "plain")
+			assert.NoError(t, err)
+			var got []string
+			for _, tr := range d.Turns {
+				got = append(got, tr.Speaker)
+			}
+			assert.Equal(t, tt.speakers, got)
+		})
 	}
 }
 
-func TestIsHeaderTranslation(t *testing.T) {
-	assert.True(t, isHeaderTranslation("安德魯·賈西 - 總裁、執行長兼董事", "", true))
-	assert.True(t, isHeaderTranslation("操作員", "Operator", false))
-	assert.False(t, isHeaderTranslation("謝謝你，戴夫。", "Operator", false))
-	assert.False(t, isHeaderTranslation("大家好,歡迎參加亞馬遜 2023 年第二季財務業績電話會議。", "Operator", false))
+func TestHeaderTranslationShaped(t *testing.T) {
+	assert.True(t, headerTranslationShaped("安德魯·賈西 - 總裁、執行長兼董事", true))
+	assert.True(t, headerTranslationShaped("操作員", false))
+	assert.False(t, headerTranslationShaped("謝謝你，戴夫。", false))
+	assert.False(t, headerTranslationShaped("大家好,歡迎參加亞馬遜 2023 年第二季財務業績電話會議。", false))
 }
 
 func TestLines(t *testing.T) {

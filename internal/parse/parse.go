@@ -1,14 +1,30 @@
 // Package parse turns decoded transcript text into a Document: the text
-// before the first speaker (summary and notices), and speaker turns whose
-// bodies are blocks of lines. It knows the shapes of layouts (where headers
-// are, what is a notice) but not languages; pairing English lines with their
-// translations is package align's job.
+// before the first speaker (preamble, summary and notices), and speaker
+// turns whose bodies are blocks of lines.
+//
+// A file combines three independent things, and each is detected on its
+// own from evidence across the whole file:
+//
+//   - the container: how lines are marked and grouped (plain lines,
+//     "[EN]"/"[中]" numbered pairs, Markdown with bold and timestamps,
+//     rules around headers, hard-wrapped PDF text); containers.go;
+//   - the publisher's furniture: banners, participant lists, contents,
+//     "Duration:", footers and disclaimers; furniture.go;
+//   - the speaker convention: header lines ("Name - Title", "Name--Firm --
+//     Analyst", a bare name, printed once or twice or with a translation)
+//     or inline labels ("Name:", "名字：", "Analyst (Name):"); speakers.go.
+//
+// A layout is a named container with the signals that recognise its
+// family (layouts.go); furniture and conventions apply to every layout.
+// Pairing English lines with their translations is package align's job;
+// parse only passes on the language a container's markup names.
 package parse
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/transcript-cli/transcript/internal/lang"
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
@@ -22,6 +38,9 @@ type Line struct {
 	Prefix string
 	// Time is the timestamp the line carried ("00:00:12"), if any.
 	Time string
+	// Lang is the language the container's markup names for the line
+	// ("[EN]", "[中]"), or lang.Unknown when it names none.
+	Lang lang.Lang
 }
 
 // Turn is one speaker's turn: a header line and the blocks of text under it.
@@ -38,6 +57,9 @@ type Turn struct {
 	HeaderMore []Line
 	Speaker    string
 	Title      *string
+	// Firm is the speaker's firm when the header names it ("Name--Firm --
+	// Analyst", "Name,  Company - Title").
+	Firm string
 	// Inline reports that Header was cut from the start of the turn's first
 	// body line ("Amy Hood:Thank you."): Header.No is that body line's
 	// number and Header.Text the label, not a line of its own.
@@ -59,9 +81,16 @@ type Warning struct {
 
 // Document is the parsed shape of one transcript.
 type Document struct {
-	Layout   string
-	Summary  []Line // text before the first speaker that is not a notice
-	Notices  []Line // disclaimers about the translation
+	Layout    string
+	Container string
+	// Speakers names the speaker convention that won ("header", "inline"),
+	// or "" when the text has no speakers.
+	Speakers string
+	// Preamble is the text before the first speaker that is not a notice,
+	// in blocks, for pairing; Summary is the same text line by line.
+	Preamble [][]Line
+	Summary  []Line
+	Notices  []Line // disclaimers and publisher footers
 	Turns    []Turn
 	Unparsed []Line // lines no rule could place
 	Warnings []Warning
@@ -69,10 +98,13 @@ type Document struct {
 	// "Questions and Answers:", "━━ Call participants ━━"), markup removed.
 	Headings []Line
 	// Markup holds structural lines that carry no transcript text: metadata
-	// banners, front matter, HTML wrappers, list titles.
+	// banners, front matter, HTML wrappers, echo lines, page links.
 	Markup []Line
 	// Participants are the call's participants, from the layout's list.
 	Participants []Participant
+	// NoCall, when set, says why the text holds no call: it has no speaker
+	// and reads as something else (a list of links, a table, a document).
+	NoCall string
 }
 
 // Participant is one entry of a participants list.
@@ -85,45 +117,14 @@ type Participant struct {
 	Lines []Line
 }
 
-// Layout is a reader for one family of transcript files.
-type Layout struct {
-	Name        string
-	Description string
-	// Detect scores how well the text fits the layout, 0 (not at all) to
-	// 100 (certain).
-	Detect func(lines []Line) int
-	Parse  func(lines []Line) *Document
-}
-
-// Layouts lists the known layouts, most specific first; the last one is the
-// fallback that reads anything.
-func Layouts() []Layout {
-	return []Layout{
-		alphamemoLayout, interleavedLayout, streeteventsLayout, capiqLayout,
-		foolhtmlLayout, foolinlineLayout, speakerprefixLayout, sentencesLayout,
-		plainLayout,
-	}
-}
-
-// LayoutNames lists the names accepted by Parse.
-func LayoutNames() []string {
-	var names []string
-	for _, l := range Layouts() {
-		names = append(names, l.Name)
-	}
-	return names
-}
-
 // CheckLayout reports an error naming the valid layouts when name is not
 // one of them (or "auto").
 func CheckLayout(name string) error {
 	if name == "" || name == "auto" {
 		return nil
 	}
-	for _, l := range Layouts() {
-		if l.Name == name {
-			return nil
-		}
+	if layoutNamed(name) != nil {
+		return nil
 	}
 	return fmt.Errorf("unknown layout %q (valid: auto, %s)", name, strings.Join(LayoutNames(), ", "))
 }
@@ -135,52 +136,30 @@ func Parse(text, layout string) (*Document, error) {
 		return nil, err
 	}
 	lines := Lines(text)
-	all := Layouts()
-	for _, l := range all {
-		if l.Name == layout {
-			return finish(l, lines), nil
-		}
+	l := layoutNamed(layout)
+	if l == nil {
+		l = detect(lines)
 	}
-	best, bestScore := all[len(all)-1], -1
-	for _, l := range all {
-		if s := l.Detect(lines); s > bestScore {
-			best, bestScore = l, s
-		}
-	}
-	return finish(best, lines), nil
+	return read(l, lines), nil
 }
 
-func finish(l Layout, lines []Line) *Document {
-	d := l.Parse(lines)
-	d.Layout = l.Name
-	foldRepeatedHeaders(d)
-	return d
-}
-
-// foldRepeatedHeaders makes a speaker line printed twice in a row one turn,
-// in every layout: files print headers once or twice whatever their layout,
-// and an empty turn followed by the same speaker is the same turn.
-func foldRepeatedHeaders(d *Document) {
-	turns := d.Turns[:0]
-	for i := 0; i < len(d.Turns); i++ {
-		t := d.Turns[i]
-		for i+1 < len(d.Turns) && len(t.Blocks) == 0 && t.Header != nil && !t.Inline {
-			next := d.Turns[i+1]
-			if next.Header == nil || next.Inline || next.Header.Text != t.Header.Text {
-				break
-			}
-			t.Copies = append(append(t.Copies, *next.Header), next.Copies...)
-			t.HeaderTr = append(t.HeaderTr, next.HeaderTr...)
-			t.HeaderMore = append(t.HeaderMore, next.HeaderMore...)
-			t.Blocks = next.Blocks
-			if t.Section == "" {
-				t.Section = next.Section
-			}
-			i++
-		}
-		turns = append(turns, t)
+// read runs the stages: the container reads the lines into items, the
+// furniture rules take the publisher's text out of the speech, the best
+// speaker convention marks the speakers, and the builder assembles turns.
+func read(l *Layout, lines []Line) *Document {
+	f := &file{items: l.Container.Read(lines)}
+	f.d = &Document{Layout: l.Name, Container: l.Container.Name}
+	furnish(f)
+	f.d.Speakers = markSpeakers(f)
+	build(f)
+	switch {
+	case isJSON(lines):
+		// Whatever speaker labels its strings hold.
+		f.d.NoCall = "the file is JSON data, not transcript text"
+	case len(f.d.Turns) == 1 && f.d.Turns[0].Header == nil:
+		f.d.NoCall = noCall(lines, f.d)
 	}
-	d.Turns = turns
+	return f.d
 }
 
 // Lines splits text into its lines, numbered from 1, trimmed; blank lines are

@@ -29,12 +29,60 @@ var leads = []string{
 	`we\s+have\s+(?:a\s+)?(?:question|questions)\s+from\s+`,
 	`(?:we'll|we\s+will)\s+take\s+(?:our\s+)?(?:next|first|final|last)\s+question\s+from\s+`,
 	`(?:next|first|final|last)\s+(?:question|caller)\s+is\s+`,
+	`(?:up\s+next|next\s+up)\s*,?\s+(?:is|we\s+have|we've\s+got)\s+`,
 }
 
 // introRe finds a lead, an optional "the line of", the name, then either a
 // firm separator or the end of the sentence.
-var introRe = regexp.MustCompile(`(?i:` + strings.Join(leads, "|") + `)(?i:(?:the\s+)?line\s+of\s+)?` +
+var introRe = regexp.MustCompile(`(?i:` + strings.Join(leads, "|") + `)(?i:(?:the\s+|a\s+)?line\s+of\s+)?` +
 	personName + `(?:\s*,\s*|\s+(?:with|of|from|at)\s+|\s+-{1,2}\s+|\s*[.!?;]|\s*$)`)
+
+// trailIntroRe is the introduction that names the analyst first:
+// "Gabriela Borges from Goldman Sachs has the next question."
+var trailIntroRe = regexp.MustCompile(`^` + personName + `\s+(?:with|of|from|at)\s+([^.!?]{2,60}?)\s+(?:has|have|will\s+have)\s+(?:the|our|a|your)\s+(?:next|first|final|last|following)\s+question`)
+
+// selfIntroRe is an analyst naming themselves at the start of a question:
+// "Hi, it's Kirk Materne with Evercore ISI", "This is Rodrigo Villanueva
+// from Bank of America."
+var selfIntroRe = regexp.MustCompile(`^(?i:this\s+is|it's|it\s+is|i'm|i\s+am|you've\s+got|you\s+have)\s+` +
+	personName + `(?:\s+(?i:here))?\s+(?i:from|with|at|of|on\s+for)\s+([^.!?;]{2,60})`)
+
+// atStarts runs re, anchored, at the start of text and after each
+// sentence or clause break in its first n bytes, and returns the first
+// match whose name (group 1) is no sentence word.
+func atStarts(re *regexp.Regexp, text string, n int, breaks string) []string {
+	for i := 0; i < len(text) && i <= n; i++ {
+		if i > 0 && !(text[i-1] == ' ' && strings.IndexByte(breaks, text[max(0, i-2)]) >= 0) {
+			continue
+		}
+		if m := re.FindStringSubmatch(text[i:]); m != nil && !notNames[strings.ToLower(firstWord(m[1]))] {
+			return m
+		}
+	}
+	return nil
+}
+
+// SelfIntroduction reads an analyst naming themselves and their firm at
+// the start of their turn.
+func SelfIntroduction(text string) (Intro, bool) {
+	if len(text) > 400 {
+		text = text[:400]
+	}
+	low := strings.ToLower(text)
+	if !strings.Contains(low, "this is") && !strings.Contains(low, "it's") && !strings.Contains(low, "it is") &&
+		!strings.Contains(low, "i'm") && !strings.Contains(low, "i am") && !strings.Contains(low, "you've got") && !strings.Contains(low, "you have") {
+		return Intro{}, false
+	}
+	m := atStarts(selfIntroRe, text, 300, ".!?,")
+	if m == nil {
+		return Intro{}, false
+	}
+	firm := cleanFirm(m[2])
+	if firm == "" || !startsUpper(firm) {
+		return Intro{}, false
+	}
+	return Intro{Name: cleanName(m[1]), Firm: firm}, true
+}
 
 // bareIntroRe is the StreetEvents habit of an operator turn that is only
 // "John Blackledge, Cowen." after the instructions.
@@ -66,6 +114,9 @@ func Introduction(text string) (Intro, bool) {
 		if in, ok := leadIntroduction(text); ok {
 			return in, true
 		}
+		if m := atStarts(trailIntroRe, text, 400, ".!?"); m != nil {
+			return Intro{Name: cleanName(m[1]), Firm: cleanFirm(m[2])}, true
+		}
 	}
 	return bareIntroduction(text)
 }
@@ -74,7 +125,7 @@ func Introduction(text string) (Intro, bool) {
 // expression costs far more, and most operator paragraphs have none of them.
 func mayIntroduce(text string) bool {
 	low := strings.ToLower(text)
-	for _, w := range []string{"question", "caller", "we have", "hear from"} {
+	for _, w := range []string{"question", "caller", "we have", "hear from", "up next", "next up"} {
 		if strings.Contains(low, w) {
 			return true
 		}

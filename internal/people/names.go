@@ -354,12 +354,47 @@ func nicknameOf(a, b string) bool {
 	return false
 }
 
-// hosts are the speaker names of whoever runs the call rather than speaks
-// in it: the operator and its kin.
-var hosts = map[string]bool{
-	"operator": true, "moderator": true, "conference operator": true, "coordinator": true, "host": true,
+// IsSuffix reports whether s is only name suffixes ("Jr.", "III", "CFA"),
+// which follow a name after a comma without being a firm.
+func IsSuffix(s string) bool {
+	toks := strings.Fields(fold(s))
+	return len(toks) > 0 && allSuffixes(toks)
 }
 
-// IsOperator reports whether a speaker name is the call's operator (or
-// moderator, host, coordinator) rather than a person.
-func IsOperator(name string) bool { return hosts[strings.ToLower(strings.TrimSpace(name))] }
+// Mentions reports whether text names the person called name: its
+// surname preceded by a rendering of the same name ("… joined by Brian
+// Olsavsky, our CFO" mentions "Brian T. Olsavsky").
+func Mentions(text, name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	surname := strings.Trim(words[len(words)-1], ".,")
+	if len(surname) < 2 {
+		return false
+	}
+	for rest, off := text, 0; ; {
+		i := strings.Index(rest, surname)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		end := at + len(surname)
+		rest, off = text[end:], end
+		if end < len(text) && isWordByte(text[end]) || at > 0 && isWordByte(text[at-1]) {
+			continue
+		}
+		// Up to four words before the surname.
+		before := strings.Fields(text[max(0, at-60):at])
+		for n := 1; n <= 4 && n <= len(before); n++ {
+			cand := strings.Join(before[len(before)-n:], " ") + " " + surname
+			if SameName(cand, name) {
+				return true
+			}
+		}
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

@@ -153,6 +153,15 @@ func TestIntroduction(t *testing.T) {
 		{"(Operator Instructions)\nJohn Blackledge, Cowen.", Intro{"John Blackledge", "Cowen"}},
 		{"Justin Post, Bank of America/Merrill Lynch.", Intro{"Justin Post", "Bank of America/Merrill Lynch"}},
 		{"Colin Sebastian, Robert W. Baird.", Intro{"Colin Sebastian", "Robert W. Baird"}},
+		// Phrasings of real Motley Fool calls (issue 10) and their kin.
+		{"Up next is Keith Weiss from Morgan Stanley.", Intro{"Keith Weiss", "Morgan Stanley"}},
+		{"Thank you. Next up, we have Brent Thill with Jefferies.", Intro{"Brent Thill", "Jefferies"}},
+		{"Gabriela Borges from Goldman Sachs has the next question.", Intro{"Gabriela Borges", "Goldman Sachs"}},
+		{"Thanks. Mark Murphy with JPMorgan has our next question. Please go ahead.", Intro{"Mark Murphy", "JPMorgan"}},
+		{"Your next question is from Alex Zukin from Wolfe Research", Intro{"Alex Zukin", "Wolfe Research"}},
+		{"Your next question is from the line of Alex Zukin from Wolfe Research. Please go ahead.", Intro{"Alex Zukin", "Wolfe Research"}},
+		{"Eric:Your next question comes from the line of Arjun Bhatia with William Blair. Please go ahead.", Intro{"Arjun Bhatia", "William Blair"}},
+		{"Our next question will come from a line of Brad Sills from Bank of America. Your line is open.", Intro{"Brad Sills", "Bank of America"}},
 	}
 	for _, c := range cases {
 		got, ok := Introduction(c.text)
@@ -181,6 +190,33 @@ func TestIntroduction(t *testing.T) {
 	}
 	for _, s := range none {
 		got, ok := Introduction(s)
+		require.Falsef(t, ok, "%q gave %+v", s, got)
+	}
+}
+
+func TestSelfIntroduction(t *testing.T) {
+	cases := []struct {
+		text string
+		want Intro
+	}{
+		{"It's Kirk Materne with Evercore ISI. Thanks for taking the question.", Intro{"Kirk Materne", "Evercore ISI"}},
+		{"Hi. It's Kirk Materne with Evercore ISI. Thanks.", Intro{"Kirk Materne", "Evercore ISI"}},
+		{"Thank you. Hi, good morning, Alfonso and team. This is Rodrigo Villanueva from Bank of America.", Intro{"Rodrigo Villanueva", "Bank of America"}},
+		{"Hey, guys. This is Joe Vandrick on for Patrick Colville from Scotiabank.", Intro{"Joe Vandrick", "Patrick Colville from Scotiabank"}},
+		{"Great. Thanks, Dev. It's Brent Bracelin here from Piper Sandler.", Intro{"Brent Bracelin", "Piper Sandler"}},
+	}
+	for _, c := range cases {
+		got, ok := SelfIntroduction(c.text)
+		require.Truef(t, ok, "%q", c.text)
+		require.Equalf(t, c.want, got, "%q", c.text)
+	}
+	for _, s := range []string{
+		"It's a great question, and thank you for it.",
+		"This is the first quarter of our new fiscal year.",
+		"It's Microsoft Azure from here on.",
+		"Thank you for taking my question.",
+	} {
+		got, ok := SelfIntroduction(s)
 		require.Falsef(t, ok, "%q gave %+v", s, got)
 	}
 }

@@ -21,11 +21,15 @@ import (
 func Apply(t *model.Transcript) {
 	t.Metadata = findMetadata(t)
 	s := &state{t: t, byName: map[string]int{}, byWord: map[string][]int{}}
+	s.operators = operators(t)
+	s.aliases = genericAliases(t, s.operators)
 	s.participants()
 	s.introductions()
 	s.sections()
 	s.roles()
+	s.selfIntroductions()
 	s.exchanges()
+	s.fallbacks()
 }
 
 func findMetadata(t *model.Transcript) model.Metadata {
@@ -44,12 +48,11 @@ func findMetadata(t *model.Transcript) model.Metadata {
 	for i, l := range t.Summary {
 		summary[i] = head(l)
 	}
-	// What the call says first, then the layout's banner above it, then
-	// the Chinese summary.
-	m := metadata.Extract(english, nil).
-		Merge(metadata.Banner(banner(t))).
-		Merge(metadata.Extract(nil, summary))
-	return model.Metadata{Company: m.Company, Quarter: m.Quarter, FiscalYear: m.FiscalYear, Date: m.Date}
+	// What the banner states ("Company: …", the call-date line) first,
+	// then what the call says, then the titles above it, then the Chinese
+	// summary.
+	b := metadata.ReadBanner(banner(t))
+	return metadata.Merge(b.Keys, metadata.Extract(english, nil), b.Titles, metadata.Extract(nil, summary))
 }
 
 // banner is the layout's text above the first turn: titles, key-value
@@ -112,11 +115,106 @@ type state struct {
 	intros []intro          // the operator's introductions, in order
 	qa     int              // first turn of the Q&A; len(turns) when none
 	close  int              // first turn of the closing; len(turns) when none
+	// operators are the speakers who run the call.
+	operators map[string]bool
+	// aliases maps a turn of a generic label ("Analyst:") to the analyst
+	// the operator introduced before it.
+	aliases map[int]people.Intro
 }
 
 func (s *state) isOperator(i int) bool {
 	sp := s.t.Turns[i].Speaker
-	return sp != nil && people.IsOperator(*sp)
+	return sp != nil && s.operators[*sp]
+}
+
+// operators finds who runs the call: speakers named for it ("Operator",
+// "Moderator"), else the speaker whose turns are, mostly and briefly, the
+// introductions of analysts and the dial-in instructions ("Eric:Your next
+// question comes from …").
+func operators(t *model.Transcript) map[string]bool {
+	ops := map[string]bool{}
+	for _, turn := range t.Turns {
+		if turn.Speaker != nil && people.IsOperator(*turn.Speaker) {
+			ops[*turn.Speaker] = true
+		}
+	}
+	if len(ops) > 0 {
+		return ops
+	}
+	type tally struct{ turns, hosting, bytes int }
+	by := map[string]*tally{}
+	for _, turn := range t.Turns {
+		if turn.Speaker == nil {
+			continue
+		}
+		tl := by[*turn.Speaker]
+		if tl == nil {
+			tl = &tally{}
+			by[*turn.Speaker] = tl
+		}
+		tl.turns++
+		hosts := false
+		for _, p := range turn.Paragraphs {
+			if p.EN == nil {
+				continue
+			}
+			tl.bytes += len(*p.EN)
+			h := head(*p.EN)
+			if _, ok := people.Introduction(h); ok || people.OpensQA(h) {
+				hosts = true
+			}
+		}
+		if hosts {
+			tl.hosting++
+		}
+	}
+	best, bestN := "", 0
+	for name, tl := range by {
+		if tl.hosting < 2 || 2*tl.hosting < tl.turns || tl.bytes > 400*tl.turns {
+			continue
+		}
+		if tl.hosting > bestN || tl.hosting == bestN && name < best {
+			best, bestN = name, tl.hosting
+		}
+	}
+	if best != "" {
+		ops[best] = true
+	}
+	return ops
+}
+
+// genericAliases reads who a generic label stands for: after the operator
+// introduces an analyst, "Analyst:" turns are that analyst's until the next
+// introduction.
+func genericAliases(t *model.Transcript, ops map[string]bool) map[int]people.Intro {
+	aliases := map[int]people.Intro{}
+	if !slices.ContainsFunc(t.Turns, func(turn model.Turn) bool {
+		return turn.Speaker != nil && people.IsGenericAnalyst(*turn.Speaker)
+	}) {
+		return aliases
+	}
+	var cur *people.Intro
+	for i, turn := range t.Turns {
+		if turn.Speaker == nil {
+			continue
+		}
+		sp := *turn.Speaker
+		if ops[sp] {
+			for _, p := range turn.Paragraphs {
+				if p.EN == nil {
+					continue
+				}
+				if in, ok := people.Introduction(head(*p.EN)); ok {
+					cur = &in
+				}
+			}
+			continue
+		}
+		if cur != nil && people.IsGenericAnalyst(sp) {
+			aliases[i] = *cur
+		}
+	}
+	return aliases
 }
 
 // participants lists each speaker once; the same person under two
@@ -127,7 +225,25 @@ func (s *state) participants() {
 	if t.Participants == nil {
 		t.Participants = []model.Participant{}
 	}
-	// The layout's participant list comes first.
+	// The layout's participant list comes first, each person once.
+	listed := t.Participants[:0]
+	for _, p := range t.Participants {
+		if j := slices.IndexFunc(listed, func(q model.Participant) bool { return people.SameName(q.Name, p.Name) }); j >= 0 {
+			q := &listed[j]
+			if q.Title == nil {
+				q.Title = p.Title
+			}
+			if q.Firm == nil {
+				q.Firm = p.Firm
+			}
+			if q.Role == model.RoleUnknown {
+				q.Role = p.Role
+			}
+			continue
+		}
+		listed = append(listed, p)
+	}
+	t.Participants = listed
 	for j, p := range t.Participants {
 		for _, w := range nameWords(p.Name) {
 			s.byWord[w] = append(s.byWord[w], j)
@@ -140,6 +256,10 @@ func (s *state) participants() {
 			continue
 		}
 		name := *turn.Speaker
+		alias, aliased := s.aliases[i]
+		if aliased {
+			name = alias.Name
+		}
 		idx, ok := s.byName[name]
 		if !ok {
 			// Two renderings of one name share a word (the surname, at
@@ -152,19 +272,94 @@ func (s *state) participants() {
 			}
 		}
 		if !ok {
-			role := model.RoleUnknown
-			if s.isOperator(i) {
-				role = model.RoleOperator
+			p := model.Participant{Name: name, Title: turn.Title, Firm: turn.Firm, Role: model.RoleUnknown, Turns: []int{}}
+			switch {
+			case s.isOperator(i):
+				p.Role = model.RoleOperator
+			case aliased:
+				p.Title, p.Role = nil, model.RoleAnalyst
+				if alias.Firm != "" {
+					firm := alias.Firm
+					p.Firm = &firm
+				}
+			case turn.Title != nil && people.RoleOf(*turn.Title) == model.RoleAnalyst:
+				// "Sanjit Singh--Morgan Stanley -- Analyst".
+				p.Role = model.RoleAnalyst
+			default:
+				if role, isRole := people.RoleLabel(name); isRole {
+					p.Role = role
+				}
 			}
-			t.Participants = append(t.Participants, model.Participant{Name: name, Title: turn.Title, Role: role, Turns: []int{}})
+			t.Participants = append(t.Participants, p)
 			idx = len(t.Participants) - 1
 			for _, w := range nameWords(name) {
 				s.byWord[w] = append(s.byWord[w], idx)
 			}
+		} else if part := &t.Participants[idx]; !aliased {
+			// A listed person's header may say what the list did not.
+			if part.Title == nil {
+				part.Title = turn.Title
+			}
+			if part.Firm == nil {
+				part.Firm = turn.Firm
+			}
+		}
+		if s.isOperator(i) {
+			t.Participants[idx].Role = model.RoleOperator
 		}
 		s.byName[name] = idx
 		t.Participants[idx].Turns = append(t.Participants[idx].Turns, i)
 		turn.Participant = &idx
+	}
+}
+
+// fallbacks give each turn its speaker's title and firm when its header
+// names none: the participant list (or another header) says them.
+func (s *state) fallbacks() {
+	t := s.t
+	for i := range t.Turns {
+		turn := &t.Turns[i]
+		if turn.Participant == nil {
+			continue
+		}
+		p := t.Participants[*turn.Participant]
+		if turn.Title == nil && p.Title != nil && !s.isGeneric(i) {
+			turn.Title = p.Title
+		}
+		if turn.Firm == nil && p.Firm != nil {
+			turn.Firm = p.Firm
+		}
+	}
+}
+
+// isGeneric reports a turn of a generic label that no introduction
+// resolved: its participant stands for several people.
+func (s *state) isGeneric(i int) bool {
+	_, aliased := s.aliases[i]
+	sp := s.t.Turns[i].Speaker
+	return !aliased && sp != nil && people.IsGenericAnalyst(*sp)
+}
+
+// selfIntroductions read the analysts who name their firm themselves
+// ("Hi, it's Kirk Materne with Evercore ISI").
+func (s *state) selfIntroductions() {
+	t := s.t
+	for i := range t.Turns {
+		pi := t.Turns[i].Participant
+		if pi == nil || t.Participants[*pi].Role != model.RoleAnalyst || t.Participants[*pi].Firm != nil {
+			continue
+		}
+		part := &t.Participants[*pi]
+		for _, p := range t.Turns[i].Paragraphs {
+			if p.EN == nil {
+				continue
+			}
+			if in, ok := people.SelfIntroduction(head(*p.EN)); ok && people.SameName(in.Name, part.Name) {
+				firm := in.Firm
+				part.Firm = &firm
+			}
+			break
+		}
 	}
 }
 

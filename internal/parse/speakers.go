@@ -1,0 +1,480 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/transcript-cli/transcript/internal/lang"
+	"github.com/transcript-cli/transcript/internal/people"
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
+
+// A speaker convention is how a file marks who speaks. Each convention
+// scores itself on the whole file, by the speaker lines it finds evidence
+// for; the best one marks the speakers. Evidence is what recurs: the same
+// line before speech again and again, a line printed twice, names that the
+// participant list or the operator's introductions give, a title after a
+// dash, the container setting a line apart.
+
+type markKind uint8
+
+const (
+	mNone       markKind = iota
+	mHeader              // a speaker line of its own: opens a turn
+	mCopy                // the speaker line printed again
+	mHeaderTr            // the speaker line's translation
+	mHeaderMore          // the speaker line's second line ("Company - Title")
+	mLabel               // a speaker label starts the line: opens a turn, or names the one its translation opened
+	mMaybeLabel          // a label-shaped start of a translation: cut when the line translates a labelled one
+)
+
+// mark is the speaker stage's decision about a text item.
+type mark struct {
+	kind markKind
+	h    header
+	n    int // labels: the bytes of the label with its colon and spaces
+}
+
+type convention struct {
+	name string
+	find func(f *file) (marks []mark, score int)
+}
+
+// conventions are scored in order; the first of equal scores wins.
+var conventions = []convention{
+	{"header", findHeaders},
+	{"inline", findLabels},
+}
+
+// markSpeakers marks the speaker lines of the best-scoring convention and
+// returns its name, or "" when no convention finds a speaker.
+func markSpeakers(f *file) string {
+	best, bestScore := -1, 0
+	var bestMarks []mark
+	for ci, c := range conventions {
+		if m, s := c.find(f); s > bestScore {
+			best, bestScore, bestMarks = ci, s, m
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	for i := range f.items {
+		f.items[i].mark = bestMarks[i]
+	}
+	return conventions[best].name
+}
+
+// ---- evidence ----
+
+// evidence is what the whole file says about names, gathered once and only
+// as far as a convention asks.
+type evidence struct {
+	f      *file
+	counts map[string]int // text of the English text items → how often
+	intros []string       // names the operator introduces
+	ready  bool           // intros gathered
+}
+
+func (f *file) evidence() *evidence {
+	if f.ev != nil {
+		return f.ev
+	}
+	e := &evidence{f: f, counts: map[string]int{}}
+	for i := range f.items {
+		it := &f.items[i]
+		if it.kind == kText && len(it.Text) <= 4*maxHeaderRunes {
+			e.counts[it.Text]++
+		}
+	}
+	f.ev = e
+	return e
+}
+
+// listed reports whether name is in the layout's participant list.
+func (e *evidence) listed(name string) bool {
+	for _, p := range e.f.d.Participants {
+		if people.SameName(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// introduced reports whether the text introduces name the way operators
+// introduce analysts ("our next question comes from Colin Sebastian").
+func (e *evidence) introduced(name string) bool {
+	if !e.ready {
+		e.ready = true
+		for i := range e.f.items {
+			it := &e.f.items[i]
+			if it.kind != kText || it.zh() {
+				continue
+			}
+			if in, ok := people.Introduction(headOf(it.Text)); ok {
+				e.intros = append(e.intros, in.Name)
+			}
+		}
+	}
+	for _, n := range e.intros {
+		if people.SameName(n, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentioned reports whether some English text other than item skip names
+// the person ("… joined by Brian Olsavsky, our CFO").
+func (e *evidence) mentioned(name string, skip int) bool {
+	for i := range e.f.items {
+		it := &e.f.items[i]
+		if i == skip || it.kind != kText || it.zh() || it.Text == name {
+			continue
+		}
+		if people.Mentions(it.Text, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// headOf is the start of a paragraph that the phrase rules read.
+func headOf(s string) string {
+	const n = 4096
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
+// ---- header lines ----
+
+// findHeaders marks speaker lines of their own: "Name - Title" and its
+// kin, printed once, twice or with a translation, and bare names with
+// evidence.
+func findHeaders(f *file) ([]mark, int) {
+	items := f.items
+	marks := make([]mark, len(items))
+	score := 0
+	// A file whose container sets its speaker lines apart (bold, between
+	// rules) has no others: a name in the text there is text.
+	apart := 0
+	for i := range items {
+		if it := &items[i]; it.alone && it.kind == kText && it.Lang != lang.Chinese {
+			if _, ok := splitHeader(it.Text); ok {
+				apart++
+			}
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		// (splitHeader refuses Han; a tagged translation may have none.)
+		if it.kind != kText || marks[i].kind != mNone || len(it.Text) > 4*maxHeaderRunes || it.Lang == lang.Chinese || apart >= 2 && !it.alone {
+			continue
+		}
+		j := f.nextText(i)
+		var next *item
+		if j >= 0 && items[j].kind == kText {
+			next = &items[j]
+		}
+		doubled := next != nil && next.Text == it.Text
+		h, ok := splitHeader(it.Text)
+		var more *item // a "Company - Title" line under a bare name
+		if ok && h.title == nil && next != nil && !doubled {
+			if _, _, isMore := firmTitle(next.Text); isMore {
+				more = next
+			}
+		}
+		switch {
+		case ok:
+			if !f.headerEvidence(i, h, doubled || it.alone || more != nil) {
+				continue
+			}
+		case doubled && !endsSentence(it.Text) && utf8.RuneCountInString(it.Text) <= maxHeaderRunes && mostlyLetters(it.Text) && !textutil.HasHan(it.Text):
+			// Any short line printed twice in a row is a speaker line,
+			// whatever its shape ("WARREN BUFFETT"), unless it reads like
+			// a sentence.
+			h = header{speaker: it.Text}
+		case it.alone && next != nil && next.Time != "" && it.Time == "" && utf8.RuneCountInString(it.Text) <= maxHeaderRunes:
+			// A line set apart over stamped speech is a speaker, whatever
+			// its shape ("Speaker 2 - Morgan Stanley, Analyst", "Jason").
+			h = looseHeader(it.Text)
+		default:
+			continue
+		}
+		marks[i] = mark{kind: mHeader, h: h}
+		score++
+		k := j
+		for k >= 0 && items[k].kind == kText && items[k].Text == it.Text {
+			marks[k].kind = mCopy
+			k = f.nextText(k)
+		}
+		if k >= 0 && items[k].kind == kText && f.translatesHeader(i, k, h) {
+			tr := items[k].Text
+			for k >= 0 && items[k].kind == kText && items[k].Text == tr {
+				marks[k].kind = mHeaderTr
+				k = f.nextText(k)
+			}
+		}
+		if more != nil && k == j {
+			firm, title, _ := firmTitle(more.Text)
+			marks[j].kind = mHeaderMore
+			marks[i].h.firm, marks[i].h.title, marks[i].h.titled = firm, &title, true
+		}
+	}
+	return marks, score
+}
+
+// headerEvidence decides whether a line with a speaker line's shape is
+// one: a role or a title says so; a bare name needs the file to back it
+// (printed twice or set apart, said again before other speech, in the
+// participant list, introduced or mentioned by name).
+func (f *file) headerEvidence(i int, h header, apart bool) bool {
+	switch {
+	case h.role, apart:
+		return true
+	case h.title != nil && h.titled:
+		return true
+	}
+	e := f.evidence()
+	if e.counts[f.items[i].Text] >= 2 {
+		return true
+	}
+	if h.title != nil {
+		return false
+	}
+	return e.listed(h.speaker) || e.introduced(h.speaker) || e.mentioned(h.speaker, i)
+}
+
+// looseHeader splits a line that is a speaker line whatever its shape at
+// its first " - ".
+func looseHeader(s string) header {
+	if name, rest, ok := strings.Cut(s, " - "); ok {
+		rest = strings.TrimSpace(rest)
+		return header{speaker: strings.TrimSpace(name), title: &rest}
+	}
+	return header{speaker: s}
+}
+
+// translatesHeader reports whether item k, right under the speaker line
+// i, is its translation: the container pairs them, or it has the shape of
+// one.
+func (f *file) translatesHeader(i, k int, h header) bool {
+	a, b := &f.items[i], &f.items[k]
+	if a.Lang != 0 && b.Lang != 0 {
+		return b.Lang != a.Lang
+	}
+	return b.Lang == 0 && b.zh() && headerTranslationShaped(b.Text, h.title != nil)
+}
+
+// ---- inline labels ----
+
+var (
+	// "Name:Text", "Name: Text", "Analyst (Name): Text".
+	enLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
+	// "名字：", "Amy E. Hood："; a label of a translation.
+	zhLabel = regexp.MustCompile(`^([^：:，。,!?！？；;()（）\d]{1,24}?)\s*[：:]\s*`)
+)
+
+// label is a speaker label found at the start of a line.
+type label struct {
+	i     int
+	text  string // as written
+	h     header
+	n     int
+	zh    bool
+	bold  bool
+	prose bool // speech follows it
+}
+
+// labelAt finds the speaker label at the start of item i.
+func (f *file) labelAt(i int) (label, bool) {
+	it := &f.items[i]
+	s := it.Text
+	head := s
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	if strings.IndexByte(head, ':') < 0 && !strings.Contains(head, "：") {
+		return label{}, false
+	}
+	l := label{i: i, zh: it.zh(), bold: it.boldLabel}
+	switch {
+	case it.boldLabel:
+		// The container found "**Label**:": the label is everything up
+		// to the colon.
+		at := strings.IndexAny(s, ":：")
+		if at <= 0 {
+			return label{}, false
+		}
+		l.text = strings.TrimSpace(s[:at])
+		_, size := utf8.DecodeRuneInString(s[at:])
+		l.n = at + size
+		l.h = header{speaker: l.text}
+	case !l.zh:
+		m := enLabel.FindStringSubmatchIndex(s)
+		if m == nil {
+			return label{}, false
+		}
+		l.text = strings.TrimSpace(s[m[0]:m[1]])
+		l.text = strings.TrimSpace(strings.TrimSuffix(l.text, ":"))
+		l.n = m[1]
+		name := strings.TrimSpace(s[m[2]:m[3]])
+		h, ok := labelHeader(name, m, s)
+		if !ok {
+			return label{}, false
+		}
+		l.h = h
+	default:
+		m := zhLabel.FindStringSubmatchIndex(s)
+		if m == nil {
+			return label{}, false
+		}
+		l.text = strings.TrimSpace(s[m[2]:m[3]])
+		l.n = m[1]
+		l.h = header{speaker: l.text}
+	}
+	rest := strings.TrimSpace(s[l.n:])
+	if strings.HasPrefix(rest, "//") {
+		return label{}, false // "https://…"
+	}
+	l.prose = prose(rest, l.zh)
+	return l, true
+}
+
+// labelHeader reads an English label: a name, a role, or "Role (Name)"
+// and "Name (Firm)".
+func labelHeader(name string, m []int, s string) (header, bool) {
+	_, isRole := people.RoleLabel(name)
+	if !isRole && !labelShaped(name) {
+		return header{}, false
+	}
+	h := header{speaker: name, role: isRole}
+	if m[4] >= 0 {
+		inner := strings.TrimSpace(s[m[4]:m[5]])
+		if isRole && nameShaped(inner) {
+			// "Analyst (Matthew Martino)": the person, in the role.
+			title := name
+			h = header{speaker: inner, title: &title, titled: true}
+		} else {
+			h.title = &inner
+		}
+	}
+	return h, true
+}
+
+// prose reports whether the text after a label is speech, not a value
+// ("Source: motley_fool", "URL: …", "Date: 2024").
+func prose(s string, zh bool) bool {
+	if zh {
+		return utf8.RuneCountInString(s) >= 2
+	}
+	if strings.Contains(s, "://") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) >= 3 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return len(words) >= 1 && strings.ContainsRune(".?!,", last)
+}
+
+// allCaps reports an upper-case label ("CHARLIE MUNGER", "AUDIENCE").
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// findLabels marks speaker labels at the start of lines. A label is a
+// speaker's when the file backs it: a role, bold, said again before
+// speech, listed or introduced, or labelling the translation under it
+// too. Once such a label has opened the call, a name-shaped or upper-case
+// label before speech is a speaker even when it occurs once; before it,
+// "Deferred Revenue: …" in a glossary is not.
+func findLabels(f *file) ([]mark, int) {
+	items := f.items
+	var cands []label
+	for i := range items {
+		if items[i].kind != kText {
+			continue
+		}
+		if l, ok := f.labelAt(i); ok {
+			cands = append(cands, l)
+		}
+	}
+	if len(cands) == 0 {
+		return nil, 0
+	}
+	type stat struct{ n, prose int }
+	type key struct {
+		text string
+		zh   bool
+	}
+	// By language: "Copilot: …" and its translation "Copilot：…" are one
+	// label said once.
+	stats := map[key]*stat{}
+	for _, c := range cands {
+		st := stats[key{c.text, c.zh}]
+		if st == nil {
+			st = &stat{}
+			stats[key{c.text, c.zh}] = st
+		}
+		st.n++
+		if c.prose {
+			st.prose++
+		}
+	}
+	e := f.evidence()
+	strong := func(c label) bool {
+		st := stats[key{c.text, c.zh}]
+		switch {
+		case c.bold, c.h.role:
+			return true
+		case st.n >= 2 && 2*st.prose > st.n:
+			return true
+		case c.zh:
+			return false
+		case nameShaped(c.h.speaker) && (e.listed(c.h.speaker) || e.introduced(c.h.speaker)):
+			return true
+		}
+		// The translation under it is labelled too.
+		j := f.nextText(c.i)
+		return j >= 0 && items[j].kind == kText && items[j].boldLabel
+	}
+	marks := make([]mark, len(items))
+	first := -1
+	score := 0
+	for _, c := range cands {
+		ok := strong(c)
+		if ok && first < 0 {
+			first = c.i
+		}
+		if !ok && first >= 0 && c.prose && !c.zh && (nameShaped(c.h.speaker) || allCaps(c.h.speaker)) {
+			ok = true
+		}
+		switch {
+		case ok:
+			marks[c.i] = mark{kind: mLabel, h: c.h, n: c.n}
+			score++
+		case c.zh:
+			marks[c.i] = mark{kind: mMaybeLabel, h: c.h, n: c.n}
+		}
+	}
+	return marks, score
+}
