@@ -276,3 +276,30 @@ func TestCorpusTextRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestNoCall: files that are something else than a call are refused with
+// the reason, not converted into turns by speakers "Source" and "URL".
+func TestNoCall(t *testing.T) {
+	cases := []struct{ name, text, reason string }{
+		{"an index of calls", strings.Repeat("Source: motley_fool\nURL: https://www.fool.com/earnings/call-transcripts/2024/10/30/x/\nDate: 2024-10-30\n\n", 5),
+			"key-value lines (Source:, URL:, Date:)"},
+		{"a README", "# Earnings transcripts\n\nA collection of calls.\n\n## Layout\n\n- `transcripts/MSFT/` one folder per ticker\n- `scripts/` the scraper\n\n```sh\npython scrape.py\n```\n\nSee the [license](LICENSE).\n",
+			"Markdown document"},
+		{"a CSV table", "speaker,en,zh\nOperator,Hello and welcome.,你好，欢迎。\nAda Lin,Revenue grew.,收入增长了。\nAda Lin,Thank you.,谢谢。\n",
+			"table of delimited rows"},
+		{"JSON", `{"pairs": [{"en": "Operator:Hello and welcome to the call.", "zh": "接线员：你好。"}]}`, "JSON data"},
+		{"a few words", "Hello\nWorld\n", "too little prose"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Convert("x", []byte(c.text), Options{})
+			require.ErrorIs(t, err, ErrNoCall)
+			assert.Contains(t, err.Error(), c.reason)
+		})
+	}
+	// A call's prose without its speakers (ECTSum) is still a call.
+	prose := strings.Repeat("Revenue grew three percent this quarter, ahead of our guidance.\nWe expect margins to stay stable for the rest of the year.\n", 3)
+	tr, err := Convert("x", []byte(prose), Options{})
+	require.NoError(t, err)
+	assert.Len(t, tr.Turns, 1)
+}

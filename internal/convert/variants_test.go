@@ -209,6 +209,17 @@ func variants(ref string) []variant {
 		return []item{it}
 	}), 2))
 
+	// Speaker lines with no title, printed once: a bare name is a speaker
+	// because it comes back, the operator introduces it or the text names
+	// it, not by its shape.
+	add("bare-name headers printed once", render(mapItems(its, func(it item) []item {
+		if it.kind == header {
+			name, _, _ := strings.Cut(it.text, " - ")
+			return []item{{kind: header, text: name}}
+		}
+		return []item{it}
+	}), 1))
+
 	headerTr := render(mapItems(its, func(it item) []item {
 		if it.kind == header {
 			tr := "操作員"
