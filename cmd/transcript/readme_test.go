@@ -54,6 +54,29 @@ func TestREADMEExamples(t *testing.T) {
 	}
 }
 
+// TestREADMECFORecipe: the README's CFO question answers on real calls
+// too, whose turns take their titles from the participant list.
+func TestREADMECFORecipe(t *testing.T) {
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("jq not installed")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?m)^(transcript parse call\.txt \| jq .*CFO.*)$`).FindStringSubmatch(string(readme))
+	require.NotNil(t, m, "the README's CFO recipe was not found")
+	for _, name := range []string{"fool-msft-q3-2026-en-zh-interleaved.txt", "fool-msft-q1-2025-en-zh-interleaved-header-lines.txt"} {
+		f, err := filepath.Abs(filepath.Join("../../../shared/corpus/external", name))
+		require.NoError(t, err)
+		if _, err := os.Stat(f); err != nil {
+			t.Skip("../shared/corpus is absent")
+		}
+		cmd := exec.Command("bash", "-o", "pipefail", "-c", strings.ReplaceAll(m[1], "call.txt", f))
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		require.NotEmpty(t, strings.TrimSpace(string(out)), name)
+	}
+}
+
 // TestREADMEWarnings: the README's table of warnings lists every code
 // the tool can emit, with the severity it carries, and nothing else.
 func TestREADMEWarnings(t *testing.T) {

@@ -80,9 +80,9 @@ type htmlWarning struct {
 
 // sectionTitles name the sections of model.Turn's `section`.
 var sectionTitles = map[string]string{
-	"prepared_remarks": "Prepared remarks",
-	"qa":               "Questions and answers",
-	"closing":          "Closing",
+	model.SectionPrepared: "Prepared remarks",
+	model.SectionQA:       "Questions and answers",
+	model.SectionClosing:  "Closing",
 }
 
 func writeHTML(w io.Writer, t *model.Transcript, _ Options) error {

@@ -279,8 +279,9 @@ func (f *file) translatesHeader(i, k int, h header) bool {
 var (
 	// "Name:Text", "Name: Text", "Analyst (Name): Text".
 	enLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
-	// "名字：", "Amy E. Hood："; a label of a translation.
-	zhLabel = regexp.MustCompile(`^([^：:，。,!?！？；;()（）\d]{1,24}?)\s*[：:]\s*`)
+	// "名字：", "Amy E. Hood：", "分析师（Matthew Martino）："; a label of a
+	// translation.
+	zhLabel = regexp.MustCompile(`^([^：:，。,!?！？；;\d]{1,30}?)\s*[：:]\s*`)
 )
 
 // label is a speaker label found at the start of a line.
