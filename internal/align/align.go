@@ -161,20 +161,29 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		}
 		t.Turns = append(t.Turns, mt)
 	}
-	// The preamble is paired like speech; a monolingual one (a Chinese
-	// summary) is no missing translation, so only a bilingual preamble
-	// warns about its unpaired paragraphs.
-	pre := units[len(doc.Turns)]
-	bilingual := false
-	for j := 1; j < len(pre); j++ {
-		bilingual = bilingual || pre[j].lang != pre[j-1].lang
-	}
+	// The preamble is paired like speech. Text above a call is often in
+	// one language by design (a Chinese summary, a sponsor's list), so
+	// its unpaired paragraphs are warned about only where the container
+	// tags every line's language and so promises each its translation.
 	var preWarnings []model.Warning
-	t.Preamble = p.pair(pre, translated, &preWarnings)
-	if bilingual {
+	t.Preamble = p.pair(units[len(doc.Turns)], translated, &preWarnings)
+	if tagged(doc.Preamble) {
 		t.Warnings = append(t.Warnings, preWarnings...)
 	}
 	return t
+}
+
+// tagged reports whether the container's markup names the language of
+// the lines.
+func tagged(blocks [][]parse.Line) bool {
+	for _, b := range blocks {
+		for _, l := range b {
+			if l.Lang != Unknown {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // participant is an entry of the layout's participants list, which package

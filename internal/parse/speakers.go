@@ -281,7 +281,7 @@ var (
 	enLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
 	// "名字：", "Amy E. Hood：", "分析师（Matthew Martino）："; a label of a
 	// translation.
-	zhLabel = regexp.MustCompile(`^([^：:，。,!?！？；;\d]{1,30}?)\s*[：:]\s*`)
+	zhLabel = regexp.MustCompile(`^(\pL[^：:，。,!?！？；;\d]{0,29}?)\s*[：:]\s*`)
 )
 
 // label is a speaker label found at the start of a line.
@@ -447,6 +447,10 @@ func findLabels(f *file) ([]mark, int) {
 		switch {
 		case c.bold, c.h.role:
 			return true
+		case c.zh && !textutil.HasHan(c.text):
+			// A Latin label on a Chinese line is a translation's copy of
+			// the English one, never a speaker of its own.
+			return false
 		case st.n >= 2 && 2*st.prose > st.n:
 			return true
 		case c.zh:
