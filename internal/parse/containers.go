@@ -176,9 +176,10 @@ func numberedTag(s string) (lang.Lang, int) {
 }
 
 const (
-	headingBar = "━"
-	personMark = "👤"
-	echoLabel  = "原文："
+	headingBar     = "━"
+	personMark     = "👤"
+	echoLabel      = "原文："
+	echoLabelASCII = "原文:"
 )
 
 func readNumbered(lines []Line) []item {
@@ -245,12 +246,18 @@ func readNumbered(lines []Line) []item {
 			items = append(items, item{Line: l, kind: kMarkup}) // notes under the banner ("📅 …")
 			continue
 		}
-		if rest, ok := strings.CutPrefix(l.Text, echoLabel); ok {
-			if !textutil.HasAlnum(rest) {
-				items = append(items, item{Line: l, kind: kMarkup})
-				continue
+		for _, label := range []string{echoLabel, echoLabelASCII} {
+			if rest, ok := strings.CutPrefix(l.Text, label); ok {
+				l = cut(l, len(label))
+				if !textutil.HasAlnum(rest) {
+					l.Text, l.Prefix = l.Prefix, ""
+				}
+				break
 			}
-			l = cut(l, len(echoLabel))
+		}
+		if l.Prefix == "" && (l.Text == echoLabel || l.Text == echoLabelASCII) {
+			items = append(items, item{Line: l, kind: kMarkup})
+			continue
 		}
 		switch {
 		case echoes(l.Text, lastEN):

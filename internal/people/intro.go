@@ -18,24 +18,148 @@ const nameTail = `(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|<unk>|de|da|del|di|du|van|
 const personName = `(` + nameWord + nameTail + `{1,3})`
 
 // leads are the operator phrasings that come right before the analyst's
-// name. "the line of" is optional everywhere because operators drop it.
-var leads = []string{
-	`question\s+(?:will\s+)?(?:comes?|is\s+coming|will\s+come|come)\s+(?:today\s+)?from\s+`,
-	`question\s+(?:today\s+)?is\s+(?:coming\s+)?from\s+`,
-	`(?:a|our|the|your)\s+(?:next|first|final|last|following)?\s*question\s+from\s+`,
-	`(?:next|first|final|last)\s+question,\s*`,
-	`(?:we'll|we\s+will|we're\s+going\s+to|let's|let\s+us)\s+(?:now\s+)?(?:go|move|turn)\s+(?:next\s+)?(?:over\s+)?to\s+`,
-	`(?:next|first|finally),?\s+we\s+(?:have|will\s+hear\s+from|hear\s+from)\s+`,
-	`we\s+have\s+(?:a\s+)?(?:question|questions)\s+from\s+`,
-	`(?:we'll|we\s+will)\s+take\s+(?:our\s+)?(?:next|first|final|last)\s+question\s+from\s+`,
-	`(?:next|first|final|last)\s+(?:question|caller)\s+is\s+`,
-	`(?:up\s+next|next\s+up)\s*,?\s+(?:is|we\s+have|we've\s+got)\s+`,
+// name, each as its words; "a|b" is a choice, "word?" may be left out.
+// "the line of" may follow any of them, because operators drop it as often
+// as they say it. A lead is matched backwards from its last word, which is
+// cheap to find, and the name after it is read by an anchored expression;
+// one expression for all leads cost more than the rest of the call
+// structure together.
+var leads = [][]string{
+	{"question", "will?", "comes|come|coming", "today?", "from"},
+	{"question", "is", "coming", "from"},
+	{"question", "will", "come", "today?", "from"},
+	{"question", "today?", "is", "coming?", "from"},
+	{"a|our|the|your", "next|first|final|last|following?", "question", "from"},
+	{"next|first|final|last", "question", ","},
+	{"we'll|let's", "now?", "go|move|turn", "next?", "over?", "to"},
+	{"we|let", "will|us", "now?", "go|move|turn", "next?", "over?", "to"},
+	{"we're", "going", "to", "now?", "go|move|turn", "next?", "over?", "to"},
+	{"next|first|finally", ",?", "we", "have"},
+	{"next|first|finally", ",?", "we", "will?", "hear", "from"},
+	{"we", "have", "a?", "question|questions", "from"},
+	{"we'll", "take", "our?", "next|first|final|last", "question", "from"},
+	{"we", "will", "take", "our?", "next|first|final|last", "question", "from"},
+	{"next|first|final|last", "question|caller", "is"},
+	{"up", "next", ",?", "is"},
+	{"next", "up", ",?", "is"},
+	{"up|next", "next|up", ",?", "we", "have"},
+	{"up|next", "next|up", ",?", "we've", "got"},
 }
 
-// introRe finds a lead, an optional "the line of", the name, then either a
+// leadLast holds the last words of the leads.
+var leadLast = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range leads {
+		m[l[len(l)-1]] = true
+	}
+	return m
+}()
+
+// token is a lower-case word of a text (or a comma), with its end.
+type token struct {
+	w   string
+	end int
+}
+
+// tokens splits low (a lower-cased text) into words and commas.
+func tokens(low string) []token {
+	var out []token
+	for i := 0; i < len(low); {
+		c := low[i]
+		switch {
+		case c == ',':
+			out = append(out, token{",", i + 1})
+			i++
+		case c >= 'a' && c <= 'z' || c == '\'' || c >= 0x80:
+			j := i
+			for j < len(low) && (low[j] >= 'a' && low[j] <= 'z' || low[j] == '\'' || low[j] >= 0x80 && low[j] != 0xe2) {
+				j++
+			}
+			if j == i {
+				j++
+			}
+			out = append(out, token{strings.ReplaceAll(low[i:j], "’", "'"), j})
+			i = j
+		default:
+			if c == '.' || c == '!' || c == '?' || c == ';' || c == ':' {
+				out = append(out, token{".", i + 1}) // a sentence break: no lead spans it
+			}
+			i++
+		}
+	}
+	return out
+}
+
+// matchBack reports whether pattern ends at tokens[j].
+func matchBack(toks []token, j int, pattern []string) bool {
+	k := len(pattern) - 1
+	for k >= 0 {
+		p := pattern[k]
+		optional := strings.HasSuffix(p, "?")
+		p = strings.TrimSuffix(p, "?")
+		ok := j >= 0 && slicesContains(strings.Split(p, "|"), toks[j].w)
+		switch {
+		case ok:
+			j--
+		case !optional:
+			return false
+		}
+		k--
+	}
+	return true
+}
+
+func slicesContains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// afterLead lists the byte offsets in text right after a lead (and an
+// optional "the line of"), where an introduced name would start.
+func afterLead(text string) []int {
+	low := strings.ToLower(text)
+	toks := tokens(low)
+	var out []int
+	for j, t := range toks {
+		if !leadLast[t.w] {
+			continue
+		}
+		for _, l := range leads {
+			if l[len(l)-1] == t.w && matchBack(toks, j, l) {
+				p := t.end
+				for p < len(text) && text[p] == ' ' {
+					p++
+				}
+				out = append(out, p+lineOf(low[p:]))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lineOf is the length of "the line of " (or "a line of ", "line of ") at
+// the start of low, or 0.
+func lineOf(low string) int {
+	for _, p := range []string{"the line of ", "a line of ", "line of "} {
+		if strings.HasPrefix(low, p) {
+			n := len(p)
+			for n < len(low) && low[n] == ' ' {
+				n++
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// introNameRe reads the introduced name at the start of a text, then a
 // firm separator or the end of the sentence.
-var introRe = regexp.MustCompile(`(?i:` + strings.Join(leads, "|") + `)(?i:(?:the\s+|a\s+)?line\s+of\s+)?` +
-	personName + `(?:\s*,\s*|\s+(?:with|of|from|at)\s+|\s+-{1,2}\s+|\s*[.!?;]|\s*$)`)
+var introNameRe = regexp.MustCompile(`^` + personName + `(?:\s*,\s*|\s+(?:with|of|from|at)\s+|\s+-{1,2}\s+|\s*[.!?;]|\s*$)`)
 
 // trailIntroRe is the introduction that names the analyst first:
 // "Gabriela Borges from Goldman Sachs has the next question."
@@ -136,15 +260,20 @@ func mayIntroduce(text string) bool {
 }
 
 func leadIntroduction(text string) (Intro, bool) {
-	if m := introRe.FindStringSubmatchIndex(text); m != nil {
-		name := text[m[2]:m[3]]
+	for _, p := range afterLead(text) {
+		rest := text[p:]
+		m := introNameRe.FindStringSubmatchIndex(rest[:min(len(rest), 200)])
+		if m == nil {
+			continue
+		}
+		name := rest[m[2]:m[3]]
 		if notNames[strings.ToLower(firstWord(name))] {
 			return Intro{}, false
 		}
 		firm := ""
-		sep := text[m[3]:m[1]]
+		sep := rest[m[3]:m[1]]
 		if s := strings.TrimSpace(sep); s != "" && !strings.ContainsAny(s, ".!?;") {
-			firm = cleanFirm(text[m[1]:])
+			firm = cleanFirm(rest[m[1]:])
 		}
 		return Intro{Name: cleanName(name), Firm: firm}, true
 	}
