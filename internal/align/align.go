@@ -23,7 +23,16 @@ type unit struct {
 	lang  Lang
 	text  string
 	lines []int
-	time  string // timestamp of the first line, if the layout found one
+	time  string  // timestamp of the first line, if the layout found one
+	size  float64 // logSize of the text, once known
+	sized bool
+}
+
+func (u *unit) logSize() float64 {
+	if !u.sized {
+		u.size, u.sized = logSize(u.text, u.lang), true
+	}
+	return u.size
 }
 
 // Align turns a parsed document into a transcript (without its source
@@ -353,9 +362,22 @@ const (
 
 // penalty is how unlikely the lengths of a pair are: 0 at the typical ratio,
 // growing with the square of the log ratio.
-func penalty(en, zh string) float64 {
-	r := (float64(utf8.RuneCountInString(zh)) + 3) / (float64(len(en)) + 10)
-	d := math.Log(r / zhPerEN)
+func penalty(en, zh string) float64 { return penaltyOf(logSize(en, English), logSize(zh, Chinese)) }
+
+// logSize is the log of a text's length as the ratio counts it: English
+// in bytes, Chinese in runes, each with its smoothing.
+func logSize(s string, l Lang) float64 {
+	if l == Chinese {
+		return math.Log(float64(utf8.RuneCountInString(s)) + 3)
+	}
+	return math.Log(float64(len(s)) + 10)
+}
+
+var logZhPerEN = math.Log(zhPerEN)
+
+// penaltyOf is penalty from the two texts' logSize.
+func penaltyOf(en, zh float64) float64 {
+	d := zh - en - logZhPerEN
 	return d * d / (2 * ratioSigma * ratioSigma)
 }
 
@@ -371,12 +393,12 @@ const (
 )
 
 // pairScore is the gain of pairing a and b (a before b).
-func (p pairer) pairScore(a, b unit) float64 {
+func (p pairer) pairScore(a, b *unit) float64 {
 	en, zh := a, b
 	if a.lang == Chinese {
 		en, zh = b, a
 	}
-	s := pairGain - math.Min(penalty(en.text, zh.text), pairGain)
+	s := pairGain - math.Min(penaltyOf(en.logSize(), zh.logSize()), pairGain)
 	if (a.lang == English) == p.enFirst {
 		s += orderWeight * p.dominance
 	} else {
@@ -394,7 +416,7 @@ func (p pairer) pair(us []unit, translated bool, warnings *[]model.Warning) []mo
 	for i := 1; i <= n; i++ {
 		best[i] = best[i-1]
 		if i >= 2 && us[i-2].lang != us[i-1].lang {
-			if s := best[i-2] + p.pairScore(us[i-2], us[i-1]); s > best[i] {
+			if s := best[i-2] + p.pairScore(&us[i-2], &us[i-1]); s > best[i] {
 				best[i], paired[i] = s, true
 			}
 		}

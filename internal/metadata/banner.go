@@ -69,7 +69,12 @@ func ReadBanner(lines []string) Banner {
 		}
 		// "Microsoft(MSFT+5.25%)Q1 2025 Earnings CallOct 30, 2024": the
 		// quote and the glued date apart, it reads as a title.
-		l = gluedMonthRe.ReplaceAllString(quoteRe.ReplaceAllString(l, " "), "$1 $2")
+		if strings.Contains(l, "%") {
+			l = quoteRe.ReplaceAllString(l, " ")
+		}
+		if strings.ContainsAny(l, "0123456789") {
+			l = gluedMonthRe.ReplaceAllString(l, "$1 $2")
+		}
 		titles = append(titles, sentence{text: l})
 		if keys.Date == nil && len(l) <= 120 {
 			if d := lineDate(l); d != "" {
@@ -87,7 +92,6 @@ func ReadBanner(lines []string) Banner {
 // out, with the words around it short (a title, a time of day), or a
 // compact YYYYMMDD in a title.
 func lineDate(l string) string {
-	l = gluedMonthRe.ReplaceAllString(l, "$1 $2")
 	if ds := findDates(l); len(ds) > 0 {
 		if len(l) <= 80 || timeOfDayRe.MatchString(l[ds[0].end:]) {
 			return ds[0].iso

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
@@ -81,6 +82,19 @@ type sentence struct {
 	low  string // text in lower case, for cheap looks before the expressions
 }
 
+// hasAny reports whether the sentence contains one of the words.
+func (s sentence) hasAny(words []string) bool {
+	if s.low == "" {
+		s.low = strings.ToLower(s.text)
+	}
+	for _, w := range words {
+		if strings.Contains(s.low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether the sentence contains word (in lower case).
 func (s sentence) has(word string) bool {
 	if s.low == "" {
@@ -95,33 +109,33 @@ func (s sentence) has(word string) bool {
 // unrelated clauses kept apart.
 func splitSentences(p string) []string {
 	var out []string
-	rs := []rune(p)
 	start := 0
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	for i := 0; i < len(p); i++ {
+		r := p[i]
 		cut := r == '\n' || r == '\r'
-		if (r == '.' || r == '?' || r == '!') && i+2 < len(rs) && rs[i+1] == ' ' {
-			n := rs[i+2]
+		if (r == '.' || r == '?' || r == '!') && i+2 < len(p) && p[i+1] == ' ' {
+			n := p[i+2]
 			cut = n >= 'A' && n <= 'Z' || n == '(' || n == '['
-			// "Aug. 3" and "Sanford C. Bernstein" are not breaks.
+			// "Aug. 3" and "Sanford C. Bernstein" are not breaks: a word
+			// of one letter (or one rune) before the dot.
 			if r == '.' && cut {
 				j := i
-				for j > start && rs[j-1] != ' ' {
+				for j > start && p[j-1] != ' ' {
 					j--
 				}
-				if i-j <= 1 {
+				if utf8.RuneCountInString(p[j:i]) <= 1 {
 					cut = false
 				}
 			}
 		}
 		if cut {
-			if s := strings.TrimSpace(string(rs[start : i+1])); s != "" {
+			if s := strings.TrimSpace(p[start : i+1]); s != "" {
 				out = append(out, s)
 			}
 			start = i + 1
 		}
 	}
-	if s := strings.TrimSpace(string(rs[start:])); s != "" {
+	if s := strings.TrimSpace(p[start:]); s != "" {
 		out = append(out, s)
 	}
 	return out
@@ -307,6 +321,9 @@ var ordinalQuarter = map[string]string{
 var yearRe = regexp.MustCompile(`(?i)\b(?:fiscal\s+(?:year\s+)?'?|fy\s*'?)(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b|\bQ[1-4]\s*'(\d{2})\b|\b[1-4]Q'?(\d{2})\b`)
 
 // periodContext: a sentence about the call itself, not about guidance.
+// periodContextWords are in every phrase periodContextRe knows.
+var periodContextWords = []string{"call", "conference", "webcast", "results", "earnings", "welcome"}
+
 var periodContextRe = regexp.MustCompile(`(?i)\b(?:call|conference|teleconference|webcast|results|earnings|welcome)\b`)
 var periodAvoidRe = regexp.MustCompile(`(?i)\b(?:guidance|outlook|expect\w*|next|last\s+year|prior|compared|versus|vs)\b`)
 
@@ -334,7 +351,7 @@ func englishPeriod(sents []sentence) (*string, *int) {
 		if q != nil && y != nil {
 			break
 		}
-		if periodContextRe.MatchString(s.text) && !periodAvoidRe.MatchString(s.text) {
+		if s.hasAny(periodContextWords) && periodContextRe.MatchString(s.text) && !periodAvoidRe.MatchString(s.text) {
 			try(s.text)
 		}
 	}
@@ -346,7 +363,11 @@ var fiscalYearRe = regexp.MustCompile(`(?i)\b(?:fiscal|fy)\b`)
 func periodIn(text string) (*string, *int) {
 	var q *string
 	best := -1
+	// Every quarter form has a "q" ("Q2", "2Q", "quarter").
 	for _, re := range quarterRes {
+		if !strings.ContainsAny(text, "qQ") {
+			break
+		}
 		if m := re.FindStringSubmatchIndex(text); m != nil && (best < 0 || m[0] < best) {
 			v := ordinalQuarter[strings.ToLower(text[m[2]:m[3]])]
 			q, best = &v, m[0]
@@ -404,8 +425,9 @@ type dateMatch struct {
 
 // findDates returns the valid dates in text in order of position.
 func findDates(text string) []dateMatch {
-	// Every form has a four-digit year; most sentences have none, and the
-	// expressions cost far more than this look.
+	// Every form has a four-digit year, a written-out one a month name and
+	// an ISO one a dash; most sentences have none, and the expressions cost
+	// far more than these looks.
 	if !hasFourDigits(text) {
 		return nil
 	}
@@ -415,23 +437,27 @@ func findDates(text string) []dateMatch {
 			out = append(out, dateMatch{start, end, iso})
 		}
 	}
-	for _, m := range mdyRe.FindAllStringSubmatchIndex(text, -1) {
-		mon := monthNum(text[m[2]:m[3]])
-		d, _ := strconv.Atoi(text[m[4]:m[5]])
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		add(m[0], m[1], y, mon, d)
+	if hasMonth(strings.ToLower(text)) {
+		for _, m := range mdyRe.FindAllStringSubmatchIndex(text, -1) {
+			mon := monthNum(text[m[2]:m[3]])
+			d, _ := strconv.Atoi(text[m[4]:m[5]])
+			y, _ := strconv.Atoi(text[m[6]:m[7]])
+			add(m[0], m[1], y, mon, d)
+		}
+		for _, m := range dmyRe.FindAllStringSubmatchIndex(text, -1) {
+			d, _ := strconv.Atoi(text[m[2]:m[3]])
+			mon := monthNum(text[m[4]:m[5]])
+			y, _ := strconv.Atoi(text[m[6]:m[7]])
+			add(m[0], m[1], y, mon, d)
+		}
 	}
-	for _, m := range dmyRe.FindAllStringSubmatchIndex(text, -1) {
-		d, _ := strconv.Atoi(text[m[2]:m[3]])
-		mon := monthNum(text[m[4]:m[5]])
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		add(m[0], m[1], y, mon, d)
-	}
-	for _, m := range isoRe.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		mon, _ := strconv.Atoi(text[m[4]:m[5]])
-		d, _ := strconv.Atoi(text[m[6]:m[7]])
-		add(m[0], m[1], y, mon, d)
+	if strings.Contains(text, "-") {
+		for _, m := range isoRe.FindAllStringSubmatchIndex(text, -1) {
+			y, _ := strconv.Atoi(text[m[2]:m[3]])
+			mon, _ := strconv.Atoi(text[m[4]:m[5]])
+			d, _ := strconv.Atoi(text[m[6]:m[7]])
+			add(m[0], m[1], y, mon, d)
+		}
 	}
 	// Sort by position (small n, insertion sort keeps it dependency-free).
 	for i := 1; i < len(out); i++ {
@@ -443,6 +469,17 @@ func findDates(text string) []dateMatch {
 }
 
 func monthNum(s string) int { return textutil.Months[strings.ToLower(s)] }
+
+// hasMonth reports whether low (lower case) holds the start of a month
+// name: every written-out date has one, and most sentences none.
+func hasMonth(low string) bool {
+	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasFourDigits reports whether text has four ASCII digits in a row.
 func hasFourDigits(text string) bool {

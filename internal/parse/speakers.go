@@ -79,18 +79,24 @@ type evidence struct {
 }
 
 func (f *file) evidence() *evidence {
-	if f.ev != nil {
-		return f.ev
+	if f.ev == nil {
+		f.ev = &evidence{f: f}
 	}
-	e := &evidence{f: f, counts: map[string]int{}}
-	for i := range f.items {
-		it := &f.items[i]
-		if it.kind == kText && len(it.Text) <= 4*maxHeaderRunes {
-			e.counts[it.Text]++
+	return f.ev
+}
+
+// recurs is how often the text items say s, counted on first asking: most
+// files never need it.
+func (e *evidence) recurs(s string) int {
+	if e.counts == nil {
+		e.counts = map[string]int{}
+		for i := range e.f.items {
+			if it := &e.f.items[i]; it.kind == kText && len(it.Text) <= 4*maxHeaderRunes {
+				e.counts[it.Text]++
+			}
 		}
 	}
-	f.ev = e
-	return e
+	return e.counts[s]
 }
 
 // listed reports whether name is in the layout's participant list.
@@ -185,6 +191,10 @@ func findHeaders(f *file) ([]mark, int) {
 			next = &items[j]
 		}
 		doubled := next != nil && next.Text == it.Text
+		if !it.alone && endsSentence(it.Text) {
+			// Speech: no speaker line ends a sentence, printed twice or not.
+			continue
+		}
 		h, ok := splitHeader(it.Text)
 		var more *item // a "Company - Title" line under a bare name
 		if ok && h.title == nil && next != nil && !doubled {
@@ -244,7 +254,7 @@ func (f *file) headerEvidence(i int, h header, apart bool) bool {
 		return true
 	}
 	e := f.evidence()
-	if e.counts[f.items[i].Text] >= 2 {
+	if e.recurs(f.items[i].Text) >= 2 {
 		return true
 	}
 	if h.title != nil {
@@ -306,6 +316,15 @@ func (f *file) labelAt(i int) (label, bool) {
 	if strings.IndexByte(head, ':') < 0 && !strings.Contains(head, "：") {
 		return label{}, false
 	}
+	// Labels are short: the expressions read only the line's start, so
+	// that a long paragraph costs no more than a short one.
+	if len(s) > 160 {
+		n := 160
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:n]
+	}
 	l := label{i: i, zh: it.zh(), bold: it.boldLabel}
 	switch {
 	case it.boldLabel:
@@ -342,7 +361,7 @@ func (f *file) labelAt(i int) (label, bool) {
 		l.n = m[1]
 		l.h = header{speaker: l.text}
 	}
-	rest := strings.TrimSpace(s[l.n:])
+	rest := strings.TrimSpace(it.Text[l.n:])
 	if strings.HasPrefix(rest, "//") {
 		return label{}, false // "https://…"
 	}
@@ -380,12 +399,23 @@ func prose(s string, zh bool) bool {
 	if strings.Contains(s, "://") {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) >= 3 {
+	words := 0
+	for i := 0; i < len(s) && words < 3; {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i < len(s) {
+			words++
+		}
+		for i < len(s) && s[i] != ' ' {
+			i++
+		}
+	}
+	if words >= 3 {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return len(words) >= 1 && strings.ContainsRune(".?!,", last)
+	return words >= 1 && strings.ContainsRune(".?!,", last)
 }
 
 // allCaps reports an upper-case label ("CHARLIE MUNGER", "AUDIENCE").

@@ -80,10 +80,9 @@ func OpensQA(text string) bool {
 	if matches(instructionRes) {
 		return true
 	}
-	if closesQARes.MatchString(text) {
-		return false
-	}
-	return matches(announceRes)
+	// The veto reads the whole paragraph, so it runs only on the rare one
+	// that announces the Q&A.
+	return matches(announceRes) && !closesQARes.MatchString(text)
 }
 
 func hasQAWord(low string) bool {
