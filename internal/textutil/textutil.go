@@ -44,8 +44,25 @@ func Count(s string) Counts {
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		var r rune
+		// Han, CJK punctuation and full-width forms are three bytes: decode
+		// them here rather than through the general decoder.
+		if b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < 0x800 || 0xD800 <= r && r <= 0xDFFF {
+				r = utf8.RuneError // overlong or a surrogate: invalid
+			}
+			i += 3
+			if 0x4E00 <= r && r <= 0x9FFF {
+				c.Han++
+				inWord = false
+				continue
+			}
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 		switch {
 		case IsHan(r):
 			c.Han++
