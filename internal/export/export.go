@@ -8,13 +8,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/transcript-cli/transcript/internal/model"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // Options tune the encoders.
@@ -208,12 +208,12 @@ func yaml11Ambiguous(s string) bool {
 	if yaml11Bools[strings.ToLower(s)] {
 		return true
 	}
-	return yaml11Number.MatchString(s)
+	return yaml11Number().MatchString(s)
 }
 
 // yaml11Number is YAML 1.1's int and float resolution (yaml.org/type/int,
 // yaml.org/type/float).
-var yaml11Number = regexp.MustCompile(`^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*(?::[0-5]?[0-9])*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+var yaml11Number = textutil.Lazy(`^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*(?::[0-5]?[0-9])*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
 
 // yamlNode reads one JSON value from dec as a YAML node.
 func yamlNode(dec *json.Decoder) (*yaml.Node, error) {

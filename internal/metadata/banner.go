@@ -1,26 +1,27 @@
 package metadata
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // keyValueRe is a banner line "Company: Microsoft (微软)".
-var keyValueRe = regexp.MustCompile(`^\s*([\p{L} ]{2,20}?)\s*[:：]\s*(.+?)\s*$`)
+var keyValueRe = textutil.Lazy(`^\s*([\p{L} ]{2,20}?)\s*[:：]\s*(.+?)\s*$`)
 
 // compactDateRe is a date written YYYYMMDD in a title ("聯發科_20260311").
-var compactDateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[^0-9]|$)`)
+var compactDateRe = textutil.Lazy(`(?:^|[^0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:[^0-9]|$)`)
 
 // parenthesisRe is a bracketed aside after a name: "(微软)", "(NYSE:TV)".
-var parenthesisRe = regexp.MustCompile(`\s*[(（][^)）]*[)）]`)
+var parenthesisRe = textutil.Lazy(`\s*[(（][^)）]*[)）]`)
 
 // quoteRe is a stock quote in a scraped title: "(MSFT+5.25%)", "(TAL0.51%)".
-var quoteRe = regexp.MustCompile(`\(\s*[A-Z][A-Z.]{0,6}\s*[+\-−]?\s*[\d.]*%\s*\)`)
+var quoteRe = textutil.Lazy(`\(\s*[A-Z][A-Z.]{0,6}\s*[+\-−]?\s*[\d.]*%\s*\)`)
 
 // gluedMonthRe finds a month run into the word before it, as scraped page
 // titles print the call date: "Earnings CallOct 30, 2024,5:30 p.m. ET".
-var gluedMonthRe = regexp.MustCompile(`([a-z)])((?:` + capitalised(monthAlt) + `)\.?\s+\d)`)
+var gluedMonthRe = textutil.Lazy(`([a-z)])((?:` + capitalised(monthAlt) + `)\.?\s+\d)`)
 
 func capitalised(alt string) string {
 	parts := strings.Split(alt, "|")
@@ -48,11 +49,11 @@ func ReadBanner(lines []string) Banner {
 	var keys Metadata
 	var titles []sentence
 	for _, l := range lines {
-		if m := keyValueRe.FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "//") {
+		if m := keyValueRe().FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "//") {
 			key, value := strings.ToLower(strings.TrimSpace(m[1])), m[2]
 			switch key {
 			case "company", "company name", "公司":
-				if c := strings.TrimSpace(parenthesisRe.ReplaceAllString(value, "")); c != "" && keys.Company == nil {
+				if c := strings.TrimSpace(parenthesisRe().ReplaceAllString(value, "")); c != "" && keys.Company == nil {
 					c = Canonical(c)
 					keys.Company = &c
 				}
@@ -70,10 +71,10 @@ func ReadBanner(lines []string) Banner {
 		// "Microsoft(MSFT+5.25%)Q1 2025 Earnings CallOct 30, 2024": the
 		// quote and the glued date apart, it reads as a title.
 		if strings.Contains(l, "%") {
-			l = quoteRe.ReplaceAllString(l, " ")
+			l = quoteRe().ReplaceAllString(l, " ")
 		}
 		if strings.ContainsAny(l, "0123456789") {
-			l = gluedMonthRe.ReplaceAllString(l, "$1 $2")
+			l = gluedMonthRe().ReplaceAllString(l, "$1 $2")
 		}
 		titles = append(titles, sentence{text: l})
 		if keys.Date == nil && len(l) <= 120 {
@@ -93,12 +94,12 @@ func ReadBanner(lines []string) Banner {
 // compact YYYYMMDD in a title.
 func lineDate(l string) string {
 	if ds := findDates(l); len(ds) > 0 {
-		if len(l) <= 80 || timeOfDayRe.MatchString(l[ds[0].end:]) {
+		if len(l) <= 80 || timeOfDayRe().MatchString(l[ds[0].end:]) {
 			return ds[0].iso
 		}
 		return ""
 	}
-	if m := compactDateRe.FindStringSubmatch(l); m != nil && len(l) <= 80 {
+	if m := compactDateRe().FindStringSubmatch(l); m != nil && len(l) <= 80 {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
@@ -110,7 +111,7 @@ func lineDate(l string) string {
 }
 
 // timeOfDayRe is the time after a call date: ", 5:30 p.m. ET", " at 8 a.m.".
-var timeOfDayRe = regexp.MustCompile(`(?i)^[\s,]*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b`)
+var timeOfDayRe = textutil.Lazy(`(?i)^[\s,]*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b`)
 
 // Merge fills what md leaves null from the others, in order.
 func Merge(md Metadata, others ...Metadata) Metadata {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -143,14 +144,14 @@ func splitSentences(p string) []string {
 
 // ---- company ----
 
-var welcomeRe = regexp.MustCompile(`(?i)\bwelcome\b(?:\s*,?\s*(?:everyone|everybody|all|ladies\s+and\s+gentlemen)\s*,?)?\s+to\s+(?:the\s+)?`)
+var welcomeRe = textutil.Lazy(`(?i)\bwelcome\b(?:\s*,?\s*(?:everyone|everybody|all|ladies\s+and\s+gentlemen)\s*,?)?\s+to\s+(?:the\s+)?`)
 
 // titleRe matches vendor titles: "Q4 2016 Amazon.com Inc Earnings Call"
 // (StreetEvents, company after) and "Pure Cycle Corp (PCYO) Q3 2020
 // Earnings Call Transcript" (Fool, company before).
-var titleRe = regexp.MustCompile(`(?i)^\s*(?:(.*?)\s+)?(?:Q([1-4])|([1-4])Q)\s*(?:FY\s*)?'?(\d{4}|\d{2})\s+(?:(.*?)\s+)?Earnings\s+(?:Conference\s+)?Call\b`)
+var titleRe = textutil.Lazy(`(?i)^\s*(?:(.*?)\s+)?(?:Q([1-4])|([1-4])Q)\s*(?:FY\s*)?'?(\d{4}|\d{2})\s+(?:(.*?)\s+)?Earnings\s+(?:Conference\s+)?Call\b`)
 
-var tickerRe = regexp.MustCompile(`\s*\([A-Z.:\s]{1,16}\)\s*$`)
+var tickerRe = textutil.Lazy(`\s*\([A-Z.:\s]{1,16}\)\s*$`)
 
 // companyStops end the company name in a welcome sentence.
 var companyStops = map[string]bool{
@@ -164,14 +165,14 @@ var companyStops = map[string]bool{
 	"fourth-quarter": true, "preliminary": true,
 }
 
-var quarterTokenRe = regexp.MustCompile(`(?i)^(?:q[1-4](?:'?\d{2})?|[1-4]q(?:'?\d{2})?|fy\d*|\d{4}|'\d{2})\W*$`)
+var quarterTokenRe = textutil.Lazy(`(?i)^(?:q[1-4](?:'?\d{2})?|[1-4]q(?:'?\d{2})?|fy\d*|\d{4}|'\d{2})\W*$`)
 
 func englishCompany(sents []sentence) *string {
 	for _, s := range sents {
 		if !s.has("welcome") {
 			continue
 		}
-		if loc := welcomeRe.FindStringIndex(s.text); loc != nil {
+		if loc := welcomeRe().FindStringIndex(s.text); loc != nil {
 			if c := companyAfterWelcome(s.text[loc[1]:]); c != "" {
 				c = Canonical(c)
 				return &c
@@ -185,12 +186,12 @@ func englishCompany(sents []sentence) *string {
 		if !s.has("earnings") {
 			continue
 		}
-		if m := titleRe.FindStringSubmatch(s.text); m != nil {
+		if m := titleRe().FindStringSubmatch(s.text); m != nil {
 			c := strings.TrimSpace(m[1])
 			if c == "" {
 				c = strings.TrimSpace(m[5])
 			}
-			c = strings.TrimRight(tickerRe.ReplaceAllString(c, ""), " ,")
+			c = strings.TrimRight(tickerRe().ReplaceAllString(c, ""), " ,")
 			if c != "" && startsCompany(c) && !sentenceCompany(c) {
 				c = Canonical(c)
 				return &c
@@ -257,7 +258,7 @@ func companyAfterWelcome(rest string) string {
 		if i+1 < len(words) {
 			next = strings.ToLower(strings.Trim(words[i+1], `,.;:!?"()`))
 		}
-		stop := companyStops[bare] || quarterTokenRe.MatchString(bare) ||
+		stop := companyStops[bare] || quarterTokenRe().MatchString(bare) ||
 			((bare == "three" || bare == "six" || bare == "nine" || bare == "twelve") && (next == "and" || next == "months"))
 		if stop {
 			if len(out) == 0 || len(out) > 6 {
@@ -272,7 +273,7 @@ func companyAfterWelcome(rest string) string {
 			out = append(out, p)
 			// "Cisco's Fourth Quarter": the possessive closes the name,
 			// but only if a period word follows.
-			if next != "" && (companyStops[next] || quarterTokenRe.MatchString(next)) && len(out) <= 6 {
+			if next != "" && (companyStops[next] || quarterTokenRe().MatchString(next)) && len(out) <= 6 {
 				return strings.Join(out, " ")
 			}
 			return ""
@@ -303,12 +304,14 @@ func startsCompany(w string) bool {
 
 // ---- quarter and fiscal year ----
 
-var quarterRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\bQ([1-4])(?:\b|FY)`),
-	regexp.MustCompile(`(?i)\b([1-4])Q(?:\b|\d{2})`),
-	regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b`),
-	regexp.MustCompile(`(?i)\bquarter\s+([1-4])\b`),
-}
+var quarterRes = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\bQ([1-4])(?:\b|FY)`),
+		regexp.MustCompile(`(?i)\b([1-4])Q(?:\b|\d{2})`),
+		regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b`),
+		regexp.MustCompile(`(?i)\bquarter\s+([1-4])\b`),
+	}
+})
 
 var ordinalQuarter = map[string]string{
 	"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4",
@@ -318,14 +321,14 @@ var ordinalQuarter = map[string]string{
 
 // yearRe finds a fiscal year: "fiscal year 2026", "FY24", "fiscal '20", or
 // a bare 2023. Dates are blanked out first so "May 31, 2020" is no year.
-var yearRe = regexp.MustCompile(`(?i)\b(?:fiscal\s+(?:year\s+)?'?|fy\s*'?)(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b|\bQ[1-4]\s*'(\d{2})\b|\b[1-4]Q'?(\d{2})\b`)
+var yearRe = textutil.Lazy(`(?i)\b(?:fiscal\s+(?:year\s+)?'?|fy\s*'?)(\d{4}|\d{2})\b|\b((?:19|20)\d{2})\b|\bQ[1-4]\s*'(\d{2})\b|\b[1-4]Q'?(\d{2})\b`)
 
 // periodContext: a sentence about the call itself, not about guidance.
 // periodContextWords are in every phrase periodContextRe knows.
 var periodContextWords = []string{"call", "conference", "webcast", "results", "earnings", "welcome"}
 
-var periodContextRe = regexp.MustCompile(`(?i)\b(?:call|conference|teleconference|webcast|results|earnings|welcome)\b`)
-var periodAvoidRe = regexp.MustCompile(`(?i)\b(?:guidance|outlook|expect\w*|next|last\s+year|prior|compared|versus|vs)\b`)
+var periodContextRe = textutil.Lazy(`(?i)\b(?:call|conference|teleconference|webcast|results|earnings|welcome)\b`)
+var periodAvoidRe = textutil.Lazy(`(?i)\b(?:guidance|outlook|expect\w*|next|last\s+year|prior|compared|versus|vs)\b`)
 
 // englishPeriod prefers welcome sentences and titles, then other sentences
 // about the call. Within a sentence it takes the first quarter and the
@@ -338,12 +341,12 @@ func englishPeriod(sents []sentence) (*string, *int) {
 		if q == nil && sq != nil && (y == nil || sy == nil || *sy == *y) {
 			q = sq
 		}
-		if y == nil && sy != nil && (sq != nil || fiscalYearRe.MatchString(text)) && (q == nil || sq == nil || *sq == *q) {
+		if y == nil && sy != nil && (sq != nil || fiscalYearRe().MatchString(text)) && (q == nil || sq == nil || *sq == *q) {
 			y = sy
 		}
 	}
 	for _, s := range sents {
-		if s.has("welcome") && welcomeRe.MatchString(s.text) || (len(s.text) <= 120 && s.has("earnings") && titleRe.MatchString(s.text)) {
+		if s.has("welcome") && welcomeRe().MatchString(s.text) || (len(s.text) <= 120 && s.has("earnings") && titleRe().MatchString(s.text)) {
 			try(s.text)
 		}
 	}
@@ -351,20 +354,20 @@ func englishPeriod(sents []sentence) (*string, *int) {
 		if q != nil && y != nil {
 			break
 		}
-		if s.hasAny(periodContextWords) && periodContextRe.MatchString(s.text) && !periodAvoidRe.MatchString(s.text) {
+		if s.hasAny(periodContextWords) && periodContextRe().MatchString(s.text) && !periodAvoidRe().MatchString(s.text) {
 			try(s.text)
 		}
 	}
 	return q, y
 }
 
-var fiscalYearRe = regexp.MustCompile(`(?i)\b(?:fiscal|fy)\b`)
+var fiscalYearRe = textutil.Lazy(`(?i)\b(?:fiscal|fy)\b`)
 
 func periodIn(text string) (*string, *int) {
 	var q *string
 	best := -1
 	// Every quarter form has a "q" ("Q2", "2Q", "quarter").
-	for _, re := range quarterRes {
+	for _, re := range quarterRes() {
 		if !strings.ContainsAny(text, "qQ") {
 			break
 		}
@@ -375,7 +378,7 @@ func periodIn(text string) (*string, *int) {
 	}
 	blank := blankDates(text)
 	var y *int
-	if m := yearRe.FindStringSubmatch(blank); m != nil {
+	if m := yearRe().FindStringSubmatch(blank); m != nil {
 		var digits string
 		for _, g := range m[1:] {
 			if g != "" {
@@ -413,9 +416,9 @@ var monthAlt = func() string {
 }()
 
 var (
-	mdyRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dmyRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
-	isoRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	mdyRe = textutil.Lazy(`(?i)\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dmyRe = textutil.Lazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
+	isoRe = textutil.Lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 type dateMatch struct {
@@ -438,13 +441,13 @@ func findDates(text string) []dateMatch {
 		}
 	}
 	if hasMonth(strings.ToLower(text)) {
-		for _, m := range mdyRe.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range mdyRe().FindAllStringSubmatchIndex(text, -1) {
 			mon := monthNum(text[m[2]:m[3]])
 			d, _ := strconv.Atoi(text[m[4]:m[5]])
 			y, _ := strconv.Atoi(text[m[6]:m[7]])
 			add(m[0], m[1], y, mon, d)
 		}
-		for _, m := range dmyRe.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range dmyRe().FindAllStringSubmatchIndex(text, -1) {
 			d, _ := strconv.Atoi(text[m[2]:m[3]])
 			mon := monthNum(text[m[4]:m[5]])
 			y, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -452,7 +455,7 @@ func findDates(text string) []dateMatch {
 		}
 	}
 	if strings.Contains(text, "-") {
-		for _, m := range isoRe.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range isoRe().FindAllStringSubmatchIndex(text, -1) {
 			y, _ := strconv.Atoi(text[m[2]:m[3]])
 			mon, _ := strconv.Atoi(text[m[4]:m[5]])
 			d, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -524,15 +527,17 @@ func blankDates(text string) string {
 // strongDateRes match the text right before a date that states the call
 // date: "as of today, August 3, 2023", "today is Thursday, August 3",
 // "this call is being recorded on August 3, 2023".
-var strongDateRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\btoday(?:'s\s+date)?\s*(?:is\s+|,\s*)?(?:\(?\s*)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$`),
-	regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:\w+\s+){0,3}(?:call|conference|teleconference|webcast)\b[^.]*\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$`),
-	regexp.MustCompile(`(?i)\b(?:held|recorded|hosted|conducted)\s+(?:today\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$`),
-}
+var strongDateRes = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\btoday(?:'s\s+date)?\s*(?:is\s+|,\s*)?(?:\(?\s*)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$`),
+		regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:\w+\s+){0,3}(?:call|conference|teleconference|webcast)\b[^.]*\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$`),
+		regexp.MustCompile(`(?i)\b(?:held|recorded|hosted|conducted)\s+(?:today\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$`),
+	}
+})
 
 // notCallDateRe marks sentences whose dates are about something else: a
 // filing, a period end, a future or past event.
-var notCallDateRe = regexp.MustCompile(`(?i)\b(?:filed|filing|ended|ending|end|through|dated|since|until|before|after|next|last|previous|prior|upcoming|as\s+of|period|released|issued|published|closed|completed|launched|between|due|record|payable|will\s+be|expires?|maturity)\b`)
+var notCallDateRe = textutil.Lazy(`(?i)\b(?:filed|filing|ended|ending|end|through|dated|since|until|before|after|next|last|previous|prior|upcoming|as\s+of|period|released|issued|published|closed|completed|launched|between|due|record|payable|will\s+be|expires?|maturity)\b`)
 
 func englishDate(sents []sentence) *string {
 	for _, s := range sents {
@@ -541,7 +546,7 @@ func englishDate(sents []sentence) *string {
 			if strings.Contains(strings.ToLower(prefix), "next") || strings.Contains(strings.ToLower(prefix), "upcoming") {
 				continue
 			}
-			for _, re := range strongDateRes {
+			for _, re := range strongDateRes() {
 				if re.MatchString(prefix) {
 					iso := d.iso
 					return &iso
@@ -554,7 +559,7 @@ func englishDate(sents []sentence) *string {
 			break
 		}
 		ds := findDates(s.text)
-		if len(ds) == 0 || notCallDateRe.MatchString(s.text) {
+		if len(ds) == 0 || notCallDateRe().MatchString(s.text) {
 			continue
 		}
 		iso := ds[0].iso
@@ -566,14 +571,14 @@ func englishDate(sents []sentence) *string {
 // ---- Chinese fallback ----
 
 var (
-	zhYearQuarterRe = regexp.MustCompile(`(\d{4})\s*(?:財年|财年|會計年度|会计年度|年度|年)?\s*(?:財年|财年)?\s*(?:第\s*([一二三四1-4])\s*(?:財季|财季|季度|季)|Q([1-4]))`)
-	zhQuarterYearRe = regexp.MustCompile(`(?i)Q([1-4])\s*(?:FY)?\s*(\d{4})`)
-	zhQuarterRe     = regexp.MustCompile(`第\s*([一二三四1-4])\s*(?:財季|财季|季度|季)`)
-	zhFiscalYearRe  = regexp.MustCompile(`(\d{4})\s*(?:財年|财年|會計年度|会计年度)`)
-	zhDateRe        = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	zhYearQuarterRe = textutil.Lazy(`(\d{4})\s*(?:財年|财年|會計年度|会计年度|年度|年)?\s*(?:財年|财年)?\s*(?:第\s*([一二三四1-4])\s*(?:財季|财季|季度|季)|Q([1-4]))`)
+	zhQuarterYearRe = textutil.Lazy(`(?i)Q([1-4])\s*(?:FY)?\s*(\d{4})`)
+	zhQuarterRe     = textutil.Lazy(`第\s*([一二三四1-4])\s*(?:財季|财季|季度|季)`)
+	zhFiscalYearRe  = textutil.Lazy(`(\d{4})\s*(?:財年|财年|會計年度|会计年度)`)
+	zhDateRe        = textutil.Lazy(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	// zhCompanyRe: the subject right before a reporting verb, after the
 	// start of the line or a punctuation mark: ",亞馬遜公佈的收入".
-	zhCompanyRe = regexp.MustCompile(`(?:^|[,，。;；、:：\s])([\p{Han}]{2,8}?|[A-Z][A-Za-z0-9.&\-]*(?:\s[A-Z][A-Za-z0-9.&\-]*){0,3})\s*(?:公佈|公布|宣佈|宣布|報告了|报告了|發布|发布|實現|实现|創下|创下)`)
+	zhCompanyRe = textutil.Lazy(`(?:^|[,，。;；、:：\s])([\p{Han}]{2,8}?|[A-Z][A-Za-z0-9.&\-]*(?:\s[A-Z][A-Za-z0-9.&\-]*){0,3})\s*(?:公佈|公布|宣佈|宣布|報告了|报告了|發布|发布|實現|实现|創下|创下)`)
 )
 
 var zhDigit = map[string]string{"一": "Q1", "二": "Q2", "三": "Q3", "四": "Q4", "1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4"}
@@ -587,7 +592,7 @@ var zhNotCompany = map[string]bool{
 func chineseFallback(summary []string) (q *string, y *int, date *string, company *string) {
 	for _, line := range summary {
 		if q == nil && y == nil {
-			if m := zhYearQuarterRe.FindStringSubmatch(line); m != nil {
+			if m := zhYearQuarterRe().FindStringSubmatch(line); m != nil {
 				n, _ := strconv.Atoi(m[1])
 				d := m[2]
 				if d == "" {
@@ -597,7 +602,7 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 				if n >= 1990 && n <= 2100 {
 					q, y = &v, &n
 				}
-			} else if m := zhQuarterYearRe.FindStringSubmatch(line); m != nil {
+			} else if m := zhQuarterYearRe().FindStringSubmatch(line); m != nil {
 				n, _ := strconv.Atoi(m[2])
 				v := "Q" + m[1]
 				if n >= 1990 && n <= 2100 {
@@ -606,7 +611,7 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 			}
 		}
 		if date == nil {
-			if m := zhDateRe.FindStringSubmatch(line); m != nil {
+			if m := zhDateRe().FindStringSubmatch(line); m != nil {
 				yy, _ := strconv.Atoi(m[1])
 				mm, _ := strconv.Atoi(m[2])
 				dd, _ := strconv.Atoi(m[3])
@@ -616,7 +621,7 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 			}
 		}
 		if company == nil {
-			for _, m := range zhCompanyRe.FindAllStringSubmatch(line, -1) {
+			for _, m := range zhCompanyRe().FindAllStringSubmatch(line, -1) {
 				// "2025 年全年創下" puts a span of time, not a company, before
 				// the verb.
 				if c := strings.TrimSpace(m[1]); !zhNotCompany[c] && !strings.ContainsAny(c, "年季月日期度") {
@@ -629,11 +634,11 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 	// Lone quarter or lone fiscal year, only when no pair was stated.
 	if q == nil && y == nil {
 		for _, line := range summary {
-			if m := zhQuarterRe.FindStringSubmatch(line); m != nil && q == nil {
+			if m := zhQuarterRe().FindStringSubmatch(line); m != nil && q == nil {
 				v := zhDigit[m[1]]
 				q = &v
 			}
-			if m := zhFiscalYearRe.FindStringSubmatch(line); m != nil && y == nil {
+			if m := zhFiscalYearRe().FindStringSubmatch(line); m != nil && y == nil {
 				n, _ := strconv.Atoi(m[1])
 				if n >= 1990 && n <= 2100 {
 					y = &n

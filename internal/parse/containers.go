@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -317,10 +316,10 @@ var markdownContainer = &Container{
 }
 
 var (
-	mdStamp  = regexp.MustCompile(`^[(（](\d{1,2}:\d{2}(?::\d{2})?)[)）]\s*`)
-	mdHTML   = regexp.MustCompile(`^</?(details|summary)\b.*>$`)
-	mdLabel  = regexp.MustCompile(`^\*\*([^*:：]{1,60}?)\*\*\s*[:：]`)
-	mdHeader = regexp.MustCompile(`^#{1,6}\s`)
+	mdStamp  = textutil.Lazy(`^[(（](\d{1,2}:\d{2}(?::\d{2})?)[)）]\s*`)
+	mdHTML   = textutil.Lazy(`^</?(details|summary)\b.*>$`)
+	mdLabel  = textutil.Lazy(`^\*\*([^*:：]{1,60}?)\*\*\s*[:：]`)
+	mdHeader = textutil.Lazy(`^#{1,6}\s`)
 )
 
 func readMarkdown(lines []Line) []item {
@@ -342,18 +341,18 @@ func readMarkdown(lines []Line) []item {
 			items = append(items, item{Line: l, kind: kBreak})
 			continue
 		}
-		if mdHeader.MatchString(l.Text) {
+		if mdHeader().MatchString(l.Text) {
 			sp := strings.IndexByte(l.Text, ' ')
 			l.Prefix = l.Text[:sp+1]
 			l.Text = strings.TrimSpace(l.Text[sp+1:])
 			items = append(items, item{Line: l, kind: kHeading})
 			continue
 		}
-		if strings.HasPrefix(l.Text, "<") && mdHTML.MatchString(l.Text) {
+		if strings.HasPrefix(l.Text, "<") && mdHTML().MatchString(l.Text) {
 			items = append(items, item{Line: l, kind: kMarkup})
 			continue
 		}
-		if m := mdStamp.FindStringSubmatch(l.Text); m != nil {
+		if m := mdStamp().FindStringSubmatch(l.Text); m != nil {
 			l = cut(l, len(m[0]))
 			l.Time = m[1]
 			if len(m[1]) <= 5 {
@@ -365,7 +364,7 @@ func readMarkdown(lines []Line) []item {
 			if inner, ok := strings.CutPrefix(l.Text, "**"); ok && strings.HasSuffix(inner, "**") && !strings.Contains(inner[:len(inner)-2], "**") {
 				it.alone = true
 			}
-			it.boldLabel = mdLabel.MatchString(l.Text)
+			it.boldLabel = mdLabel().MatchString(l.Text)
 			it.Text = strings.TrimSpace(strings.ReplaceAll(l.Text, "**", ""))
 		}
 		items = append(items, it)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -288,10 +287,10 @@ func (f *file) translatesHeader(i, k int, h header) bool {
 
 var (
 	// "Name:Text", "Name: Text", "Analyst (Name): Text".
-	enLabel = regexp.MustCompile(`^([A-Z][\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
+	enLabel = textutil.Lazy(`^([A-Z][\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
 	// "名字：", "Amy E. Hood：", "分析师（Matthew Martino）："; a label of a
 	// translation.
-	zhLabel = regexp.MustCompile(`^(\pL[^：:，。,!?！？；;\d]{0,29}?)\s*[：:]\s*`)
+	zhLabel = textutil.Lazy(`^(\pL[^：:，。,!?！？；;\d]{0,29}?)\s*[：:]\s*`)
 )
 
 // label is a speaker label found at the start of a line.
@@ -339,7 +338,7 @@ func (f *file) labelAt(i int) (label, bool) {
 		l.n = at + size
 		l.h = header{speaker: l.text}
 	case !l.zh:
-		m := enLabel.FindStringSubmatchIndex(s)
+		m := enLabel().FindStringSubmatchIndex(s)
 		if m == nil {
 			return label{}, false
 		}
@@ -353,7 +352,7 @@ func (f *file) labelAt(i int) (label, bool) {
 		}
 		l.h = h
 	default:
-		m := zhLabel.FindStringSubmatchIndex(s)
+		m := zhLabel().FindStringSubmatchIndex(s)
 		if m == nil {
 			return label{}, false
 		}

@@ -3,6 +3,8 @@ package people
 import (
 	"regexp"
 	"strings"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // Intro is an analyst introduced by the operator.
@@ -159,16 +161,16 @@ func lineOf(low string) int {
 
 // introNameRe reads the introduced name at the start of a text, then a
 // firm separator or the end of the sentence.
-var introNameRe = regexp.MustCompile(`^` + personName + `(?:\s*,\s*|\s+(?:with|of|from|at)\s+|\s+-{1,2}\s+|\s*[.!?;]|\s*$)`)
+var introNameRe = textutil.Lazy(`^` + personName + `(?:\s*,\s*|\s+(?:with|of|from|at)\s+|\s+-{1,2}\s+|\s*[.!?;]|\s*$)`)
 
 // trailIntroRe is the introduction that names the analyst first:
 // "Gabriela Borges from Goldman Sachs has the next question."
-var trailIntroRe = regexp.MustCompile(`^` + personName + `\s+(?:with|of|from|at)\s+([^.!?]{2,60}?)\s+(?:has|have|will\s+have)\s+(?:the|our|a|your)\s+(?:next|first|final|last|following)\s+question`)
+var trailIntroRe = textutil.Lazy(`^` + personName + `\s+(?:with|of|from|at)\s+([^.!?]{2,60}?)\s+(?:has|have|will\s+have)\s+(?:the|our|a|your)\s+(?:next|first|final|last|following)\s+question`)
 
 // selfIntroRe is an analyst naming themselves at the start of a question:
 // "Hi, it's Kirk Materne with Evercore ISI", "This is Rodrigo Villanueva
 // from Bank of America."
-var selfIntroRe = regexp.MustCompile(`^(?i:this\s+is|it's|it\s+is|i'm|i\s+am|you've\s+got|you\s+have)\s+` +
+var selfIntroRe = textutil.Lazy(`^(?i:this\s+is|it's|it\s+is|i'm|i\s+am|you've\s+got|you\s+have)\s+` +
 	personName + `(?:\s+(?i:here))?\s+(?i:from|with|at|of|on\s+for)\s+([^.!?;]{2,60})`)
 
 // atStarts runs re, anchored, at the start of text and after each
@@ -197,7 +199,7 @@ func SelfIntroduction(text string) (Intro, bool) {
 		!strings.Contains(low, "i'm") && !strings.Contains(low, "i am") && !strings.Contains(low, "you've got") && !strings.Contains(low, "you have") {
 		return Intro{}, false
 	}
-	m := atStarts(selfIntroRe, text, 300, ".!?,")
+	m := atStarts(selfIntroRe(), text, 300, ".!?,")
 	if m == nil {
 		return Intro{}, false
 	}
@@ -210,13 +212,13 @@ func SelfIntroduction(text string) (Intro, bool) {
 
 // bareIntroRe is the StreetEvents habit of an operator turn that is only
 // "John Blackledge, Cowen." after the instructions.
-var bareIntroRe = regexp.MustCompile(`^(?:\s*[\(\[]\s*(?i:operator\s+instructions)\s*[\)\]]\.?)?\s*` +
+var bareIntroRe = textutil.Lazy(`^(?:\s*[\(\[]\s*(?i:operator\s+instructions)\s*[\)\]]\.?)?\s*` +
 	personName + `\s*,\s*([^,]{2,60}?)\s*[.!]?\s*$`)
 
-var legalSuffixRe = regexp.MustCompile(`(?i)^(?:inc|llc|ltd|corp|co|plc|ag|sa|nv|s\.a\.b?|research\s+division)\b`)
+var legalSuffixRe = textutil.Lazy(`(?i)^(?:inc|llc|ltd|corp|co|plc|ag|sa|nv|s\.a\.b?|research\s+division)\b`)
 
 // closers are the operator's hand-over phrases that follow the firm.
-var closerRe = regexp.MustCompile(`(?i)[,;.]?\s*\b(?:please\s+go\s+ahead|go\s+ahead|your\s+line\s+is\s+(?:now\s+)?(?:open|live)|you\s+may\s+(?:now\s+)?(?:begin|proceed|go\s+ahead|ask)|please\s+proceed|please\s+state\s+your\s+question|please\s+ask\s+your\s+question|your\s+question\s+please)\b.*$`)
+var closerRe = textutil.Lazy(`(?i)[,;.]?\s*\b(?:please\s+go\s+ahead|go\s+ahead|your\s+line\s+is\s+(?:now\s+)?(?:open|live)|you\s+may\s+(?:now\s+)?(?:begin|proceed|go\s+ahead|ask)|please\s+proceed|please\s+state\s+your\s+question|please\s+ask\s+your\s+question|your\s+question\s+please)\b.*$`)
 
 // notNames are capitalised words that start sentences, not names.
 var notNames = map[string]bool{
@@ -238,7 +240,7 @@ func Introduction(text string) (Intro, bool) {
 		if in, ok := leadIntroduction(text); ok {
 			return in, true
 		}
-		if m := atStarts(trailIntroRe, text, 400, ".!?"); m != nil {
+		if m := atStarts(trailIntroRe(), text, 400, ".!?"); m != nil {
 			return Intro{Name: cleanName(m[1]), Firm: cleanFirm(m[2])}, true
 		}
 	}
@@ -262,7 +264,7 @@ func mayIntroduce(text string) bool {
 func leadIntroduction(text string) (Intro, bool) {
 	for _, p := range afterLead(text) {
 		rest := text[p:]
-		m := introNameRe.FindStringSubmatchIndex(rest[:min(len(rest), 200)])
+		m := introNameRe().FindStringSubmatchIndex(rest[:min(len(rest), 200)])
 		if m == nil {
 			continue
 		}
@@ -281,7 +283,7 @@ func leadIntroduction(text string) (Intro, bool) {
 }
 
 func bareIntroduction(text string) (Intro, bool) {
-	if m := bareIntroRe.FindStringSubmatch(text); m != nil {
+	if m := bareIntroRe().FindStringSubmatch(text); m != nil {
 		if notNames[strings.ToLower(firstWord(m[1]))] {
 			return Intro{}, false
 		}
@@ -289,7 +291,7 @@ func bareIntroduction(text string) (Intro, bool) {
 		// Participant lists look alike ("Cisco Systems, Inc. - Chairman &
 		// CEO", "Morgan Stanley, Research Division - MD"): a legal suffix or
 		// a " - Title" means a company line, not an introduction.
-		if firm == "" || !startsUpper(firm) || legalSuffixRe.MatchString(firm) || strings.Contains(m[2], " - ") || strings.Contains(firm, "(") {
+		if firm == "" || !startsUpper(firm) || legalSuffixRe().MatchString(firm) || strings.Contains(m[2], " - ") || strings.Contains(firm, "(") {
 			return Intro{}, false
 		}
 		return Intro{Name: cleanName(m[1]), Firm: firm}, true
@@ -328,7 +330,7 @@ func cleanName(s string) string {
 // phrases and trailing punctuation.
 func cleanFirm(s string) string {
 	s = sentenceEnd(s)
-	s = closerRe.ReplaceAllString(s, "")
+	s = closerRe().ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, " ,;:.!?")
 	// A firm ending in an abbreviation keeps its dot: "Oppenheimer & Co."

@@ -3,6 +3,9 @@ package people
 import (
 	"regexp"
 	"strings"
+	"sync"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // qaNoun is what an opening announces: Q&A, the question-and-answer
@@ -12,31 +15,35 @@ const qaNoun = `(?:q\s*&\s*a|q\s+and\s+a|question[-\s]+and[-\s]+answer|(?:your\s
 // instructionRes each recognise one way of opening the queue. The operator's
 // "(Operator Instructions)" placeholder replaces the dial-in instructions,
 // so it counts, as do the instructions themselves when spelled out.
-var instructionRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)[\(\[]\s*operator\s+instructions\s*[\)\]]`),
-	regexp.MustCompile(`(?i)\bin\s+order\s+to\s+ask\s+a\s+question\b`),
-	regexp.MustCompile(`(?i)\bto\s+ask\s+(?:a|your)\s+question\b[^.]*\b(?:press|star|dial|signal|raise)`),
-}
+var instructionRes = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`(?i)[\(\[]\s*operator\s+instructions\s*[\)\]]`),
+		regexp.MustCompile(`(?i)\bin\s+order\s+to\s+ask\s+a\s+question\b`),
+		regexp.MustCompile(`(?i)\bto\s+ask\s+(?:a|your)\s+question\b[^.]*\b(?:press|star|dial|signal|raise)`),
+	}
+})
 
 // announceRes are spoken announcements of the Q&A; closing remarks can
 // mention Q&A too, so these are vetoed by closesQARes.
-var announceRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\bcompile\s+the\s+(?:q\s*&\s*a\s+)?roster\b`),
-	// "we will now begin the question-and-answer session", "we'll now open
-	// the line for questions", "we will now take questions".
-	regexp.MustCompile(`(?i)\b(?:now|ready\s+to)\s+(?:begin|start|open|move|go|turn|proceed|transition|take|conduct)\b[^.?!]{0,40}?\b` + qaNoun),
-	// "let's move on to your questions", "let's go to Q&A", "with that, we
-	// will move to Q&A", "I'll turn it over to the operator for Q&A".
-	regexp.MustCompile(`(?i)\b(?:let's|let\s+us|we\s+will|we'll|we\s+can|we\s+would\s+like\s+to|we'd\s+like\s+to|i'll|i\s+will|i\s+would\s+like\s+to|i'd\s+like\s+to|so\s+we\s+can)\s+(?:now\s+)?(?:move|go|turn|open|proceed|begin|start|transition|head|take)\b[^.?!]{0,40}?\b` + qaNoun),
-	// "So let me stop there and open it up for questions", "open the floor
-	// to questions", "open up the queue for questions".
-	regexp.MustCompile(`(?i)\bopen\s+(?:it|this|things|the\s+(?:call|line|lines|floor|queue|phones?))?\s*(?:up\s+)?(?:the\s+(?:call|line|lines|floor|queue)\s+)?(?:for|to)\s+` + qaNoun),
-	regexp.MustCompile(`(?i)\bquestion[-\s]+and[-\s]+answer\s+(?:session|portion|period)\s+(?:will\s+)?(?:now\s+)?(?:begin|begins|start|starts|is\s+now\s+open)\b`),
-}
+var announceRes = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\bcompile\s+the\s+(?:q\s*&\s*a\s+)?roster\b`),
+		// "we will now begin the question-and-answer session", "we'll now open
+		// the line for questions", "we will now take questions".
+		regexp.MustCompile(`(?i)\b(?:now|ready\s+to)\s+(?:begin|start|open|move|go|turn|proceed|transition|take|conduct)\b[^.?!]{0,40}?\b` + qaNoun),
+		// "let's move on to your questions", "let's go to Q&A", "with that, we
+		// will move to Q&A", "I'll turn it over to the operator for Q&A".
+		regexp.MustCompile(`(?i)\b(?:let's|let\s+us|we\s+will|we'll|we\s+can|we\s+would\s+like\s+to|we'd\s+like\s+to|i'll|i\s+will|i\s+would\s+like\s+to|i'd\s+like\s+to|so\s+we\s+can)\s+(?:now\s+)?(?:move|go|turn|open|proceed|begin|start|transition|head|take)\b[^.?!]{0,40}?\b` + qaNoun),
+		// "So let me stop there and open it up for questions", "open the floor
+		// to questions", "open up the queue for questions".
+		regexp.MustCompile(`(?i)\bopen\s+(?:it|this|things|the\s+(?:call|line|lines|floor|queue|phones?))?\s*(?:up\s+)?(?:the\s+(?:call|line|lines|floor|queue)\s+)?(?:for|to)\s+` + qaNoun),
+		regexp.MustCompile(`(?i)\bquestion[-\s]+and[-\s]+answer\s+(?:session|portion|period)\s+(?:will\s+)?(?:now\s+)?(?:begin|begins|start|starts|is\s+now\s+open)\b`),
+	}
+})
 
 // closesQARes are phrases that mention Q&A without opening it; they veto the
 // softer patterns above (not the explicit dial-in instructions).
-var closesQARes = regexp.MustCompile(`(?i)\b(?:thank(?:s|\s+you)\s+for\s+(?:your|the|taking\s+my|taking\s+the)\s+question|wraps?\s+up\s+the|conclud\w*|end\s+of\s+(?:the\s+|our\s+|today's\s+)?(?:q|question)|no\s+(?:further|more)\s+questions|further\s+questions,?\s+(?:please\s+)?(?:feel\s+free|contact))`)
+var closesQARes = textutil.Lazy(`(?i)\b(?:thank(?:s|\s+you)\s+for\s+(?:your|the|taking\s+my|taking\s+the)\s+question|wraps?\s+up\s+the|conclud\w*|end\s+of\s+(?:the\s+|our\s+|today's\s+)?(?:q|question)|no\s+(?:further|more)\s+questions|further\s+questions,?\s+(?:please\s+)?(?:feel\s+free|contact))`)
 
 // OpensQA reports whether an operator or host line opens the question queue:
 // "(Operator Instructions)", "we will now begin the question-and-answer
@@ -77,12 +84,12 @@ func OpensQA(text string) bool {
 		}
 		return false
 	}
-	if matches(instructionRes) {
+	if matches(instructionRes()) {
 		return true
 	}
 	// The veto reads the whole paragraph, so it runs only on the rare one
 	// that announces the Q&A.
-	return matches(announceRes) && !closesQARes.MatchString(text)
+	return matches(announceRes()) && !closesQARes().MatchString(text)
 }
 
 func hasQAWord(low string) bool {

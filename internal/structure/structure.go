@@ -5,7 +5,6 @@
 package structure
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/transcript-cli/transcript/internal/metadata"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/people"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // Apply fills t's metadata, participants, roles, sections and exchanges.
@@ -424,7 +424,7 @@ func (s *state) introductions() {
 	}
 }
 
-var closingRe = regexp.MustCompile(`(?i)\b(?:thank(?:s| you)(?: all| everyone)? for (?:joining|participating|your participation|attending)|this concludes|that concludes|concludes (?:today's|our|the|this)|you may (?:now )?disconnect|replay (?:of this call )?will be|no further questions|wraps? up (?:the|our|today's) (?:q&a|question)|closing remarks|ladies and gentlemen, (?:this|that) (?:concludes|does conclude))`)
+var closingRe = textutil.Lazy(`(?i)\b(?:thank(?:s| you)(?: all| everyone)? for (?:joining|participating|your participation|attending)|this concludes|that concludes|concludes (?:today's|our|the|this)|you may (?:now )?disconnect|replay (?:of this call )?will be|no further questions|wraps? up (?:the|our|today's) (?:q&a|question)|closing remarks|ladies and gentlemen, (?:this|that) (?:concludes|does conclude))`)
 
 // sections finds where the Q&A begins (where the queue opens, after the
 // prepared remarks have started) and where the closing begins (the sign-off
@@ -554,7 +554,7 @@ func signsOff(turn model.Turn) bool {
 		if !slices.ContainsFunc(closingWords, func(w string) bool { return strings.Contains(low, w) }) {
 			continue
 		}
-		if closingRe.MatchString(h) {
+		if closingRe().MatchString(h) {
 			return true
 		}
 	}

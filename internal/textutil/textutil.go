@@ -4,7 +4,9 @@
 package textutil
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -144,4 +146,12 @@ var Months = map[string]int{
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// Lazy returns a regular expression compiled on its first use, so that a
+// run which never needs it (most need only some) does not pay for it at
+// start-up. It panics, as regexp.MustCompile does, on a bad expression;
+// the tests compile every one.
+func Lazy(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
