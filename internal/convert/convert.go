@@ -32,7 +32,8 @@ type Options struct {
 }
 
 // Convert reads one input. path names it in the output ("<stdin>" for
-// standard input).
+// standard input). The transcript's strings may share data's memory (valid
+// UTF-8 is not copied), so data must not be modified afterwards.
 func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	dec, err := decode.Decode(data, o.Encoding)
 	if err != nil {

@@ -116,6 +116,8 @@ var (
 // encoding; any other value must be one of Names() or an alias such as
 // "utf8", "gbk", "gb2312", "cp936" or "cp950". A forced encoding never fails
 // on bad bytes: they become U+FFFD and their lines are listed in Replaced.
+// Valid UTF-8 is not copied: the text may share data's memory, so data
+// must not be modified while the text is in use.
 func Decode(data []byte, encoding string) (Result, error) {
 	enc, err := Canonical(encoding)
 	if err != nil {

@@ -16,21 +16,30 @@ const (
 )
 
 // validText converts data to a string with line endings normalised if it is
-// valid UTF-8, and reports false otherwise. It is the hot path: on large
-// inputs it validates, scans for '\r' and copies in one pass per block, with
-// the blocks spread over the available cores, so that a 1 GB transcript costs
-// about one memcpy.
+// valid UTF-8, and reports false otherwise. It is the hot path: valid text
+// without a '\r' (the common case) is not copied at all: the string shares
+// data's memory, which the caller must leave unchanged; on large inputs
+// the validation and the scan for '\r' are spread over the available
+// cores.
 func validText(data []byte) (string, bool) {
+	valid, hasCR := scan(data)
+	if !valid {
+		return "", false
+	}
+	if !hasCR {
+		return ownedString(data), true
+	}
+	return normalizeCopy(data), true
+}
+
+// scan reports whether data is valid UTF-8 and holds a '\r', a block at a
+// time (kept in cache for both looks), in parallel when data is large.
+func scan(data []byte) (valid, hasCR bool) {
 	workers := min(runtime.GOMAXPROCS(0), len(data)/(parallelMin/2))
 	if workers < 2 {
-		if !utf8.Valid(data) {
-			return "", false
-		}
-		return normalizeCopy(data), true
+		return utf8.Valid(data), bytes.IndexByte(data, '\r') >= 0
 	}
-
-	buf := make([]byte, len(data))
-	var invalid, hasCR atomic.Bool
+	var invalid, cr atomic.Bool
 	var wg sync.WaitGroup
 	start := 0
 	for w := range workers {
@@ -38,7 +47,7 @@ func validText(data []byte) (string, bool) {
 		if w < workers-1 {
 			end = runeStart(data, start+(len(data)-start)/(workers-w))
 		}
-		src, dst := data[start:end], buf[start:end]
+		src := data[start:end]
 		wg.Go(func() {
 			for len(src) > 0 && !invalid.Load() {
 				n := len(src)
@@ -50,22 +59,15 @@ func validText(data []byte) (string, bool) {
 					return
 				}
 				if bytes.IndexByte(src[:n], '\r') >= 0 {
-					hasCR.Store(true)
+					cr.Store(true)
 				}
-				copy(dst, src[:n])
-				src, dst = src[n:], dst[n:]
+				src = src[n:]
 			}
 		})
 		start = end
 	}
 	wg.Wait()
-	if invalid.Load() {
-		return "", false
-	}
-	if hasCR.Load() {
-		buf = normalizeInPlace(buf)
-	}
-	return ownedString(buf), true
+	return !invalid.Load(), cr.Load()
 }
 
 // runeStart moves i back to the start of the UTF-8 sequence containing it, so
