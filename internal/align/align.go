@@ -368,9 +368,21 @@ func penalty(en, zh string) float64 { return penaltyOf(logSize(en, English), log
 // in bytes, Chinese in runes, each with its smoothing.
 func logSize(s string, l Lang) float64 {
 	if l == Chinese {
-		return math.Log(float64(utf8.RuneCountInString(s)) + 3)
+		return math.Log(float64(runeCount(s)) + 3)
 	}
 	return math.Log(float64(len(s)) + 10)
+}
+
+// runeCount counts the characters of valid UTF-8 (decoded text always is)
+// by their first bytes, without decoding them.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 var logZhPerEN = math.Log(zhPerEN)
@@ -478,7 +490,11 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	}
 	set(b)
 	para.Status = model.Paired
-	if penalty(*para.EN, *para.ZH) > doubtfulPenalty {
+	en, zh := a, b
+	if a.lang == Chinese {
+		en, zh = b, a
+	}
+	if penaltyOf(en.logSize(), zh.logSize()) > doubtfulPenalty {
 		*warnings = append(*warnings, model.NewWarning(para.Line, model.CodeDoubtfulPair, "the translation's length is far from what its English needs; check the pair"))
 	}
 	return para

@@ -56,21 +56,19 @@ func OpensQA(text string) bool {
 	// within one sentence (the expressions do not cross a full stop); most
 	// paragraphs, and most of their sentences, name none, and the
 	// expressions cost far more than this look.
-	low := strings.ToLower(text)
-	if !hasQAWord(low) {
+	if !hasQAWord(text) {
 		return false
 	}
 	var sents []string
-	for rest, lrest := text, low; rest != ""; {
+	for rest := text; rest != ""; {
 		i := strings.Index(rest, ". ")
-		s, ls := rest, lrest
+		s := rest
 		if i >= 0 {
-			s, ls = rest[:i+1], lrest[:i+1]
-			rest, lrest = rest[i+2:], lrest[i+2:]
+			s, rest = rest[:i+1], rest[i+2:]
 		} else {
 			rest = ""
 		}
-		if hasQAWord(ls) {
+		if hasQAWord(s) {
 			sents = append(sents, s)
 		}
 	}
@@ -92,7 +90,33 @@ func OpensQA(text string) bool {
 	return matches(announceRes()) && !closesQARes().MatchString(text)
 }
 
-func hasQAWord(low string) bool {
-	return strings.Contains(low, "question") || strings.Contains(low, "q&a") || strings.Contains(low, "q & a") ||
-		strings.Contains(low, "q and a") || strings.Contains(low, "roster") || strings.Contains(low, "instructions")
+// hasQAWord reports whether s names questions, Q&A, the roster or the
+// instructions, in any case: one pass over the text, without lower-casing
+// a copy of it.
+func hasQAWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var words []string
+		switch s[i] | 0x20 {
+		case 'q':
+			words = qWords
+		case 'r':
+			words = rWords
+		case 'i':
+			words = iWords
+		default:
+			continue
+		}
+		for _, w := range words {
+			if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+var (
+	qWords = []string{"question", "q&a", "q & a", "q and a"}
+	rWords = []string{"roster"}
+	iWords = []string{"instructions"}
+)
