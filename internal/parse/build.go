@@ -37,14 +37,13 @@ func build(f *file) {
 		case kEntry:
 			// In a participant's lines already.
 		case kText:
-			b.text(it)
+			b.text(it, f.marks[i])
 		}
 	}
 	b.finish()
 }
 
-func (b *builder) text(it *item) {
-	m := it.mark
+func (b *builder) text(it *item, m mark) {
 	if b.cur == nil && (m.kind == mCopy || m.kind == mHeaderTr || m.kind == mHeaderMore) {
 		m.kind = mNone
 	}
@@ -69,7 +68,7 @@ func (b *builder) text(it *item) {
 			b.cur.Title = b.titleOfMore(it.Text)
 		}
 	case mLabel:
-		b.label(it)
+		b.label(it, m)
 	case mMaybeLabel:
 		// A translation's label: cut only under the label its English
 		// opened the turn with.
@@ -96,8 +95,7 @@ func (b *builder) titleOfMore(s string) *string {
 // that label both languages, a label joins the turn that the other
 // language's label opened while that turn has no text in this language
 // yet; otherwise it opens a turn of its own.
-func (b *builder) label(it *item) {
-	m := it.mark
+func (b *builder) label(it *item, m mark) {
 	name := m.h.speaker
 	l := cut(it.Line, m.n)
 	zh := isZH(l) || l.Text == "" && lang.IsChinese(name)

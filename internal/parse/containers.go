@@ -47,7 +47,6 @@ type item struct {
 	// whatever comes before it ("[EN]" lines, rows of text scraped one
 	// paragraph per line).
 	newBlock bool
-	mark     mark // the speaker stage's decision
 	// lang caches the item's language, as zh reports it.
 	lang lang.Lang
 }

@@ -136,6 +136,7 @@ type file struct {
 	items []item
 	d     *Document
 	ev    *evidence
+	marks marks // the winning speaker convention's
 }
 
 // nextText is the index of the next text item after i, or -1; breaks,

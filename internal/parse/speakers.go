@@ -36,9 +36,13 @@ type mark struct {
 	n    int // labels: the bytes of the label with its colon and spaces
 }
 
+// marks holds the speaker stage's decisions by item index: few items get
+// one.
+type marks map[int]mark
+
 type convention struct {
 	name string
-	find func(f *file) (marks []mark, score int)
+	find func(f *file) (marks marks, score int)
 }
 
 // conventions are scored in order; the first of equal scores wins.
@@ -51,7 +55,7 @@ var conventions = []convention{
 // returns its name, or "" when no convention finds a speaker.
 func markSpeakers(f *file) string {
 	best, bestScore := -1, 0
-	var bestMarks []mark
+	var bestMarks marks
 	for ci, c := range conventions {
 		if m, s := c.find(f); s > bestScore {
 			best, bestScore, bestMarks = ci, s, m
@@ -60,9 +64,7 @@ func markSpeakers(f *file) string {
 	if best < 0 {
 		return ""
 	}
-	for i := range f.items {
-		f.items[i].mark = bestMarks[i]
-	}
+	f.marks = bestMarks
 	return conventions[best].name
 }
 
@@ -164,9 +166,9 @@ func headOf(s string) string {
 // findHeaders marks speaker lines of their own: "Name - Title" and its
 // kin, printed once, twice or with a translation, and bare names with
 // evidence.
-func findHeaders(f *file) ([]mark, int) {
+func findHeaders(f *file) (marks, int) {
 	items := f.items
-	marks := make([]mark, len(items))
+	found := marks{}
 	score := 0
 	// A file whose container sets its speaker lines apart (bold, between
 	// rules) has no others: a name in the text there is text.
@@ -181,7 +183,7 @@ func findHeaders(f *file) ([]mark, int) {
 	for i := range items {
 		it := &items[i]
 		// (splitHeader refuses Han; a tagged translation may have none.)
-		if it.kind != kText || marks[i].kind != mNone || len(it.Text) > 4*maxHeaderRunes || it.Lang == lang.Chinese || apart >= 2 && !it.alone {
+		if it.kind != kText || found[i].kind != mNone || len(it.Text) > 4*maxHeaderRunes || it.Lang == lang.Chinese || apart >= 2 && !it.alone {
 			continue
 		}
 		j := f.nextText(i)
@@ -218,27 +220,29 @@ func findHeaders(f *file) ([]mark, int) {
 		default:
 			continue
 		}
-		marks[i] = mark{kind: mHeader, h: h}
+		found[i] = mark{kind: mHeader, h: h}
 		score++
 		k := j
 		for k >= 0 && items[k].kind == kText && items[k].Text == it.Text {
-			marks[k].kind = mCopy
+			found[k] = mark{kind: mCopy}
 			k = f.nextText(k)
 		}
 		if k >= 0 && items[k].kind == kText && f.translatesHeader(i, k, h) {
 			tr := items[k].Text
 			for k >= 0 && items[k].kind == kText && items[k].Text == tr {
-				marks[k].kind = mHeaderTr
+				found[k] = mark{kind: mHeaderTr}
 				k = f.nextText(k)
 			}
 		}
 		if more != nil && k == j {
 			firm, title, _ := firmTitle(more.Text)
-			marks[j].kind = mHeaderMore
-			marks[i].h.firm, marks[i].h.title, marks[i].h.titled = firm, &title, true
+			found[j] = mark{kind: mHeaderMore}
+			m := found[i]
+			m.h.firm, m.h.title, m.h.titled = firm, &title, true
+			found[i] = m
 		}
 	}
-	return marks, score
+	return found, score
 }
 
 // headerEvidence decides whether a line with a speaker line's shape is
@@ -437,7 +441,7 @@ func allCaps(s string) bool {
 // too. Once such a label has opened the call, a name-shaped or upper-case
 // label before speech is a speaker even when it occurs once; before it,
 // "Deferred Revenue: …" in a glossary is not.
-func findLabels(f *file) ([]mark, int) {
+func findLabels(f *file) (marks, int) {
 	items := f.items
 	var cands []label
 	for i := range items {
@@ -491,7 +495,7 @@ func findLabels(f *file) ([]mark, int) {
 		j := f.nextText(c.i)
 		return j >= 0 && items[j].kind == kText && items[j].boldLabel
 	}
-	marks := make([]mark, len(items))
+	found := marks{}
 	first := -1
 	score := 0
 	for _, c := range cands {
@@ -504,11 +508,11 @@ func findLabels(f *file) ([]mark, int) {
 		}
 		switch {
 		case ok:
-			marks[c.i] = mark{kind: mLabel, h: c.h, n: c.n}
+			found[c.i] = mark{kind: mLabel, h: c.h, n: c.n}
 			score++
 		case c.zh:
-			marks[c.i] = mark{kind: mMaybeLabel, h: c.h, n: c.n}
+			found[c.i] = mark{kind: mMaybeLabel, h: c.h, n: c.n}
 		}
 	}
-	return marks, score
+	return found, score
 }
