@@ -233,6 +233,11 @@ func FuzzLayouts(f *testing.F) {
 		f.Add(readFixture(f, name), "auto")
 	}
 	f.Add("Operator\nOperator\nHello.\n你好。\n", "plain")
+	// The speaker conventions in the numbered container, echoed.
+	f.Add(numbered(true, [2]string{"Operator", "操作员"}, [2]string{"Welcome.", "欢迎。"},
+		[2]string{"Sanjit Singh--Morgan Stanley -- Analyst", "Sanjit Singh--Morgan Stanley -- 分析师"}, [2]string{"Thanks.", "谢谢。"}), "auto")
+	f.Add(numbered(false, [2]string{"Eric:Welcome.", "Eric：欢迎。"}, [2]string{"Analyst (Ann Lee):Hi.", "分析师（Ann Lee）：嗨。"},
+		[2]string{"Duration: 0 minutes", "时长：0分钟"}, [2]string{"This article is a transcript of this conference call produced for The Motley Fool.", "本文。"}), "auto")
 	f.Fuzz(func(t *testing.T, text, layout string) {
 		if layout != "auto" {
 			known := false
