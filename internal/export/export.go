@@ -90,86 +90,32 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Names(), ", "))
 }
 
-// writeJSON writes the document a turn at a time: the document without its
-// turns is encoded first, and each turn is spliced in where its turns go,
-// so that a huge transcript is never held as JSON whole, let alone twice
-// (compact, then indented). The bytes are those of encoding the whole
-// document at once.
+// writeJSON writes the document a turn at a time through a buffer of a
+// few kilobytes, so that a huge transcript is never held as JSON whole.
+// The bytes are those of encoding/json encoding the whole document at once
+// (jsonenc.go).
 func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
-	out := &jsonOut{w: w, indent: !o.Compact}
-	skeleton := *t
-	skeleton.Turns = nil
-	b, err := out.marshal(&skeleton)
-	if err != nil {
+	j := &jw{indent: !o.Compact, b: make([]byte, 0, 64<<10)}
+	flush := func() error {
+		_, err := w.Write(j.b)
+		j.b = j.b[:0]
 		return err
 	}
-	// The top-level "turns" comes before every other object that has a
-	// "turns" key (participants), and a key cannot occur inside a string,
-	// where quotes are escaped.
-	at := bytes.Index(b, []byte(`"turns":null`))
-	if at < 0 {
-		return fmt.Errorf("export: no turns in the encoded document")
-	}
-	at += len(`"turns":`)
-	rest := append([]byte(nil), b[at+len("null"):]...)
-	if err := out.write(b[:at]); err != nil {
-		return err
-	}
-	if err := out.write([]byte{'['}); err != nil {
-		return err
-	}
-	for i := range t.Turns {
-		if i > 0 {
-			if err := out.write([]byte{','}); err != nil {
-				return err
+	if !j.head(t) {
+		for i := range t.Turns {
+			j.turn(&t.Turns[i])
+			if len(j.b) >= 32<<10 {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 		}
-		tb, err := out.marshal(&t.Turns[i])
-		if err != nil {
-			return err
-		}
-		if err := out.write(tb); err != nil {
-			return err
-		}
+		j.close(']')
 	}
-	if err := out.write([]byte{']'}); err != nil {
-		return err
-	}
-	if err := out.write(rest); err != nil {
-		return err
-	}
-	_, err = out.w.Write([]byte{'\n'})
-	return err
-}
-
-// jsonOut encodes values compactly and writes them, indented or not.
-type jsonOut struct {
-	w      io.Writer
-	indent bool
-	st     indentState
-	buf    bytes.Buffer
-	ind    []byte
-}
-
-// marshal encodes v without HTML escaping and without the encoder's
-// trailing newline; the result is valid until the next call.
-func (o *jsonOut) marshal(v any) ([]byte, error) {
-	o.buf.Reset()
-	enc := json.NewEncoder(&o.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(o.buf.Bytes(), []byte{'\n'}), nil
-}
-
-func (o *jsonOut) write(b []byte) error {
-	if o.indent {
-		o.ind = o.st.indent(o.ind[:0], b)
-		b = o.ind
-	}
-	_, err := o.w.Write(b)
-	return err
+	j.tail(t)
+	j.close('}')
+	j.b = append(j.b, '\n')
+	return flush()
 }
 
 // writeYAML goes through the JSON encoding so that the two formats carry the

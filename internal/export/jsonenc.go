@@ -1,0 +1,387 @@
+package export
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/transcript-cli/transcript/internal/model"
+)
+
+// The JSON of a transcript is written by hand rather than by reflection:
+// encoding/json and an indenting pass over its output were a fifth of a
+// conversion. The bytes are encoding/json's exactly (SetEscapeHTML(false),
+// SetIndent("", "  ") or compact): the tests compare the two on the golden
+// files, on a transcript with every field set, and in the fuzz target. A
+// field added to the model needs its line here; TestJSONEncoderFields
+// fails until it has one.
+
+// jw appends JSON to b, indented by two spaces a level or compact.
+type jw struct {
+	b      []byte
+	indent bool
+	depth  int
+	// more[d] reports that the object or array open at depth d has a
+	// member already, so the next needs a comma.
+	more []bool
+}
+
+func (w *jw) nl() {
+	if !w.indent {
+		return
+	}
+	w.b = append(w.b, '\n')
+	for range w.depth {
+		w.b = append(w.b, ' ', ' ')
+	}
+}
+
+func (w *jw) open(c byte) {
+	w.b = append(w.b, c)
+	w.depth++
+	if len(w.more) <= w.depth {
+		w.more = append(w.more, make([]bool, w.depth+1-len(w.more))...)
+	}
+	w.more[w.depth] = false
+}
+
+// close ends the object or array open; an empty one stays "{}" or "[]".
+func (w *jw) close(c byte) {
+	had := w.more[w.depth]
+	w.depth--
+	if had {
+		w.nl()
+	}
+	w.b = append(w.b, c)
+}
+
+// member starts the next member of the open object or array.
+func (w *jw) member() {
+	if w.more[w.depth] {
+		w.b = append(w.b, ',')
+	}
+	w.more[w.depth] = true
+	w.nl()
+}
+
+func (w *jw) key(k string) {
+	w.member()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
+	if w.indent {
+		w.b = append(w.b, ' ')
+	}
+}
+
+func (w *jw) str(s string)             { w.b = appendJSONString(w.b, s) }
+func (w *jw) int(n int)                { w.b = strconv.AppendInt(w.b, int64(n), 10) }
+func (w *jw) null()                    { w.b = append(w.b, "null"...) }
+func (w *jw) field(k, v string)        { w.key(k); w.str(v) }
+func (w *jw) intField(k string, n int) { w.key(k); w.int(n) }
+
+func (w *jw) strPtr(k string, v *string) {
+	w.key(k)
+	if v == nil {
+		w.null()
+		return
+	}
+	w.str(*v)
+}
+
+func (w *jw) intPtr(k string, v *int) {
+	w.key(k)
+	if v == nil {
+		w.null()
+		return
+	}
+	w.int(*v)
+}
+
+func (w *jw) strings(k string, vs []string) {
+	w.key(k)
+	if vs == nil {
+		w.null()
+		return
+	}
+	w.open('[')
+	for _, v := range vs {
+		w.member()
+		w.str(v)
+	}
+	w.close(']')
+}
+
+func (w *jw) ints(k string, vs []int) {
+	w.key(k)
+	if vs == nil {
+		w.null()
+		return
+	}
+	w.open('[')
+	for _, v := range vs {
+		w.member()
+		w.int(v)
+	}
+	w.close(']')
+}
+
+// float writes f as encoding/json does: like ES6's number to string, %f
+// between 1e-6 and 1e21, else an exponent without leading zeros.
+func (w *jw) float(f float64) {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	start := len(w.b)
+	w.b = strconv.AppendFloat(w.b, f, format, -1, 64)
+	if format == 'e' {
+		// "e-09" to "e-9".
+		n := len(w.b)
+		if n-start >= 4 && w.b[n-4] == 'e' && w.b[n-3] == '-' && w.b[n-2] == '0' {
+			w.b[n-2] = w.b[n-1]
+			w.b = w.b[:n-1]
+		}
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString is encoding/json's string encoding without HTML
+// escaping: quotes, backslashes and control characters escaped, invalid
+// UTF-8 as \ufffd, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// ---- the model ----
+
+func (w *jw) source(s *model.Source) {
+	w.key("source")
+	w.open('{')
+	w.field("path", s.Path)
+	w.field("sha256", s.SHA256)
+	w.intField("bytes", int(s.Bytes))
+	w.field("encoding", s.Encoding)
+	w.field("layout", s.Layout)
+	w.field("container", s.Container)
+	w.strPtr("speakers", s.Speakers)
+	w.close('}')
+}
+
+func (w *jw) languages(l *model.Languages) {
+	w.key("languages")
+	w.open('{')
+	w.field("original", l.Original)
+	w.strPtr("translation", l.Translation)
+	w.close('}')
+}
+
+func (w *jw) paragraphs(k string, ps []model.Paragraph) {
+	w.key(k)
+	if ps == nil {
+		w.null()
+		return
+	}
+	w.open('[')
+	for i := range ps {
+		w.member()
+		w.paragraph(&ps[i])
+	}
+	w.close(']')
+}
+
+func (w *jw) paragraph(p *model.Paragraph) {
+	w.open('{')
+	w.strPtr("en", p.EN)
+	w.strPtr("zh", p.ZH)
+	w.field("status", p.Status)
+	w.intField("line", p.Line)
+	w.intPtr("en_line", p.ENLine)
+	w.intPtr("zh_line", p.ZHLine)
+	w.key("numbers")
+	if p.Numbers == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for _, n := range p.Numbers {
+			w.member()
+			w.open('{')
+			w.field("en", n.EN)
+			w.field("zh", n.ZH)
+			w.key("value")
+			w.float(n.Value)
+			w.field("unit", n.Unit)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.strPtr("time", p.Time)
+	w.close('}')
+}
+
+// turn writes one turn as an array element.
+func (w *jw) turn(t *model.Turn) {
+	w.member()
+	w.open('{')
+	w.intField("index", t.Index)
+	w.strPtr("header", t.Header)
+	w.strPtr("header_zh", t.HeaderZH)
+	w.strPtr("speaker", t.Speaker)
+	w.strPtr("title", t.Title)
+	w.strPtr("firm", t.Firm)
+	w.intField("line", t.Line)
+	w.paragraphs("paragraphs", t.Paragraphs)
+	w.field("role", t.Role)
+	w.strPtr("section", t.Section)
+	w.intPtr("participant", t.Participant)
+	w.close('}')
+}
+
+func (w *jw) lines(k string, ls []model.Line) {
+	w.key(k)
+	if ls == nil {
+		w.null()
+		return
+	}
+	w.open('[')
+	for _, l := range ls {
+		w.member()
+		w.open('{')
+		w.intField("line", l.Line)
+		w.field("text", l.Text)
+		w.close('}')
+	}
+	w.close(']')
+}
+
+// tail writes what follows the turns.
+func (w *jw) tail(t *model.Transcript) {
+	w.lines("unparsed", t.Unparsed)
+	w.lines("headings", t.Headings)
+	w.lines("markup", t.Markup)
+	w.key("warnings")
+	if t.Warnings == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for _, x := range t.Warnings {
+			w.member()
+			w.open('{')
+			w.intField("line", x.Line)
+			w.field("code", x.Code)
+			w.field("severity", x.Severity)
+			w.field("message", x.Message)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.key("metadata")
+	w.open('{')
+	w.strPtr("company", t.Metadata.Company)
+	w.strPtr("quarter", t.Metadata.Quarter)
+	w.intPtr("fiscal_year", t.Metadata.FiscalYear)
+	w.strPtr("date", t.Metadata.Date)
+	w.close('}')
+	w.key("participants")
+	if t.Participants == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for _, p := range t.Participants {
+			w.member()
+			w.open('{')
+			w.field("name", p.Name)
+			w.strPtr("title", p.Title)
+			w.field("role", p.Role)
+			w.strPtr("firm", p.Firm)
+			w.ints("turns", p.Turns)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.key("qa")
+	if t.QA == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for _, x := range t.QA {
+			w.member()
+			w.open('{')
+			w.field("analyst", x.Analyst)
+			w.strPtr("firm", x.Firm)
+			w.intField("participant", x.Participant)
+			w.intPtr("introduction", x.Introduction)
+			w.ints("questions", x.Questions)
+			w.ints("answers", x.Answers)
+			w.close('}')
+		}
+		w.close(']')
+	}
+}
+
+// head writes the document up to and with the opening of its turns;
+// nilTurns reports that the turns are null (and head wrote it).
+func (w *jw) head(t *model.Transcript) (nilTurns bool) {
+	w.open('{')
+	w.intField("schema_version", t.SchemaVersion)
+	w.source(&t.Source)
+	w.languages(&t.Languages)
+	w.strings("summary", t.Summary)
+	w.strings("notices", t.Notices)
+	w.paragraphs("preamble", t.Preamble)
+	w.key("turns")
+	if t.Turns == nil {
+		w.null()
+		return true
+	}
+	w.open('[')
+	return false
+}

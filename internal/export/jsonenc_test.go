@@ -1,0 +1,102 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/transcript-cli/transcript/internal/model"
+)
+
+// fill sets every field of v, recursively: pointers point, slices hold
+// two elements, strings and numbers vary, so that a field the hand encoder
+// forgets shows as a difference from encoding/json.
+func fill(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), n)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fill(v.Field(i), n)
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(v.Index(i), n)
+		}
+	case reflect.String:
+		v.SetString(tricky[*n%len(tricky)])
+	case reflect.Int, reflect.Int64:
+		v.SetInt(int64(*n * 7919))
+	case reflect.Float64:
+		v.SetFloat(floats[*n%len(floats)])
+	}
+}
+
+var tricky = []string{
+	"plain", "", `quote " and \ backslash`, "tab\tnew\nline\rcr\bbs\ffeed\x01\x1f\x7f",
+	"<b>&amp;</b>", "謝謝你,戴夫。", "bad \xff\xfe utf-8", "line\u2028para\u2029", "😀 emoji",
+}
+
+var floats = []float64{0, 1, -0.5, 134400000000, 1e21, 1e-7, 123456789.125, 1e20, 2.5e-6, math.SmallestNonzeroFloat64, 3.75e8}
+
+func encodingJSON(t *testing.T, v any, indent bool) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	require.NoError(t, enc.Encode(v))
+	return b.String()
+}
+
+// TestJSONEncoderFields: the hand encoder writes encoding/json's bytes for
+// a transcript with every field of the model set, indented and compact.
+func TestJSONEncoderFields(t *testing.T) {
+	for seed := range 5 {
+		var tr model.Transcript
+		n := seed
+		fill(reflect.ValueOf(&tr).Elem(), &n)
+		for _, indent := range []bool{true, false} {
+			var got bytes.Buffer
+			require.NoError(t, writeJSON(&got, &tr, Options{Compact: !indent}))
+			require.Equal(t, encodingJSON(t, &tr, indent), got.String(), "seed %d indent %v", seed, indent)
+		}
+	}
+}
+
+// TestJSONEncoderNulls: nil slices are null, empty ones [], nil pointers
+// null, as encoding/json writes them.
+func TestJSONEncoderNulls(t *testing.T) {
+	for _, tr := range []*model.Transcript{
+		{},
+		{Turns: []model.Turn{{Paragraphs: []model.Paragraph{{Numbers: []model.NumberMatch{}}}}}, Summary: []string{}, Participants: []model.Participant{{Turns: []int{}}}},
+	} {
+		for _, indent := range []bool{true, false} {
+			var got bytes.Buffer
+			require.NoError(t, writeJSON(&got, tr, Options{Compact: !indent}))
+			require.Equal(t, encodingJSON(t, tr, indent), got.String())
+		}
+	}
+}
+
+func FuzzJSONString(f *testing.F) {
+	for _, s := range tricky {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(s))
+		require.Equal(t, strings.TrimSuffix(want.String(), "\n"), string(appendJSONString(nil, s)))
+	})
+}
