@@ -303,3 +303,20 @@ func TestNoCall(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, tr.Turns, 1)
 }
+
+// BenchmarkWriteJSON is the JSON of the reference call alone, indented.
+func BenchmarkWriteJSON(b *testing.B) {
+	tr, err := Convert("ref.txt", reference(b), Options{})
+	require.NoError(b, err)
+	f, _ := export.Lookup("json")
+	var buf bytes.Buffer
+	require.NoError(b, f.Write(&buf, tr, export.Options{}))
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := f.Write(&buf, tr, export.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

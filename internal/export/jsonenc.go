@@ -182,6 +182,14 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// Most of a translation is three-byte characters: pass valid ones
+		// (not overlong, not surrogates, not U+2028/U+2029) without
+		// decoding them.
+		if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			!(c == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9)) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
