@@ -22,7 +22,7 @@ import (
 type unit struct {
 	lang  Lang
 	text  string
-	lines []int
+	line  int     // the first input line
 	time  string  // timestamp of the first line, if the layout found one
 	size  float64 // logSize of the text, once known
 	sized bool
@@ -295,7 +295,11 @@ func smooth(b []parse.Line, langs []Lang) {
 
 // makeUnits groups a turn's lines into paragraphs of one language.
 func makeUnits(blocks [][]parse.Line, langs [][]Lang, blockMode bool) []unit {
-	var us []unit
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
+	}
+	us := make([]unit, 0, n)
 	for j, b := range blocks {
 		for k, l := range b {
 			lang := langs[j][k]
@@ -306,11 +310,10 @@ func makeUnits(blocks [][]parse.Line, langs [][]Lang, blockMode bool) []unit {
 				last := &us[len(us)-1]
 				if last.lang == lang && (blockMode || wrapped(b[k-1].Text, l.Text, lang)) {
 					last.text = join(last.text, l.Text, lang)
-					last.lines = append(last.lines, l.No)
 					continue
 				}
 			}
-			us = append(us, unit{lang: lang, text: l.Text, lines: []int{l.No}, time: l.Time})
+			us = append(us, unit{lang: lang, text: l.Text, line: l.No, time: l.Time})
 		}
 	}
 	return us
@@ -465,13 +468,12 @@ func (p pairer) pair(us []unit, translated bool, warnings *[]model.Warning) []mo
 }
 
 func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph {
-	para := model.Paragraph{Line: a.lines[0]}
+	para := model.Paragraph{Line: a.line}
 	set := func(u *unit) {
-		no := u.lines[0]
 		if u.lang == Chinese {
-			para.ZH, para.ZHLine = &u.text, &no
+			para.ZH, para.ZHLine = &u.text, &u.line
 		} else {
-			para.EN, para.ENLine = &u.text, &no
+			para.EN, para.ENLine = &u.text, &u.line
 		}
 	}
 	set(a)
