@@ -28,22 +28,29 @@ func Count(s string) Counts {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
-				c.Latin++
+			switch asciiClass[b] {
+			case classLetter:
+				// A whole run of letters at once: English is mostly runs.
+				j := i + 1
+				for j < len(s) && asciiClass[s[j]] == classLetter {
+					j++
+				}
+				c.Latin += j - i
 				if !inWord {
 					c.LatinWords++
 					inWord = true
 				}
+				i = j
 				continue
-			case '0' <= b && b <= '9':
+			case classDigit:
 				c.Digits++
-			}
-			// An apostrophe inside a word ("don't") does not end it.
-			if b != '\'' {
+				inWord = false
+			case classApostrophe:
+				// An apostrophe inside a word ("don't") does not end it.
+			default:
 				inWord = false
 			}
+			i++
 			continue
 		}
 		var r rune
@@ -92,6 +99,25 @@ func Count(s string) Counts {
 	}
 	return c
 }
+
+// Classes of ASCII bytes, as Count tells them.
+const (
+	classOther = iota
+	classLetter
+	classDigit
+	classApostrophe
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = classLetter, classLetter
+	}
+	for b := '0'; b <= '9'; b++ {
+		t[b] = classDigit
+	}
+	t['\''] = classApostrophe
+	return t
+}()
 
 // IsHan reports whether r is a Han ideograph (CJK unified ideographs and
 // their extensions, compatibility ideographs).
