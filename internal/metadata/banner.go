@@ -99,7 +99,10 @@ func lineDate(l string) string {
 		}
 		return ""
 	}
-	if m := compactDateRe().FindStringSubmatch(l); m != nil && len(l) <= 80 {
+	if len(l) > 80 || !hasDigitRun(l, 8) {
+		return ""
+	}
+	if m := compactDateRe().FindStringSubmatch(l); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
@@ -130,4 +133,19 @@ func Merge(md Metadata, others ...Metadata) Metadata {
 		}
 	}
 	return md
+}
+
+// hasDigitRun reports whether s has n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if run++; run == n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -570,6 +570,19 @@ func englishDate(sents []sentence) *string {
 
 // ---- Chinese fallback ----
 
+// zhCompany is the subject of the summary line's reporting verb, if it
+// names a company.
+func zhCompany(line string) *string {
+	for _, m := range zhCompanyRe().FindAllStringSubmatch(line, -1) {
+		// "2025 年全年創下" puts a span of time, not a company, before the
+		// verb.
+		if c := strings.TrimSpace(m[1]); !zhNotCompany[c] && !strings.ContainsAny(c, "年季月日期度") {
+			return &c
+		}
+	}
+	return nil
+}
+
 var (
 	zhYearQuarterRe = textutil.Lazy(`(\d{4})\s*(?:財年|财年|會計年度|会计年度|年度|年)?\s*(?:財年|财年)?\s*(?:第\s*([一二三四1-4])\s*(?:財季|财季|季度|季)|Q([1-4]))`)
 	zhQuarterYearRe = textutil.Lazy(`(?i)Q([1-4])\s*(?:FY)?\s*(\d{4})`)
@@ -591,6 +604,13 @@ var zhNotCompany = map[string]bool{
 
 func chineseFallback(summary []string) (q *string, y *int, date *string, company *string) {
 	for _, line := range summary {
+		if !hasDigitRun(line, 1) && !strings.Contains(line, "第") {
+			// No year, date or quarter to read; a company, at most.
+			if company == nil {
+				company = zhCompany(line)
+			}
+			continue
+		}
 		if q == nil && y == nil {
 			if m := zhYearQuarterRe().FindStringSubmatch(line); m != nil {
 				n, _ := strconv.Atoi(m[1])
@@ -621,14 +641,7 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 			}
 		}
 		if company == nil {
-			for _, m := range zhCompanyRe().FindAllStringSubmatch(line, -1) {
-				// "2025 年全年創下" puts a span of time, not a company, before
-				// the verb.
-				if c := strings.TrimSpace(m[1]); !zhNotCompany[c] && !strings.ContainsAny(c, "年季月日期度") {
-					company = &c
-					break
-				}
-			}
+			company = zhCompany(line)
 		}
 	}
 	// Lone quarter or lone fiscal year, only when no pair was stated.

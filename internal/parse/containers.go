@@ -321,6 +321,14 @@ var (
 	mdHeader = textutil.Lazy(`^#{1,6}\s`)
 )
 
+// stampOf finds a "(00:01:12) " stamp at the start of s.
+func stampOf(s string) []string {
+	if !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "（") {
+		return nil
+	}
+	return mdStamp().FindStringSubmatch(s)
+}
+
 func readMarkdown(lines []Line) []item {
 	items := make([]item, 0, len(lines))
 	front := len(lines) > 0 && lines[0].Text == "---"
@@ -351,7 +359,7 @@ func readMarkdown(lines []Line) []item {
 			items = append(items, item{Line: l, kind: kMarkup})
 			continue
 		}
-		if m := mdStamp().FindStringSubmatch(l.Text); m != nil {
+		if m := stampOf(l.Text); m != nil {
 			l = cut(l, len(m[0]))
 			l.Time = m[1]
 			if len(m[1]) <= 5 {

@@ -155,7 +155,7 @@ func detectInterleaved(lines []Line) int {
 func detectAlphamemo(lines []Line) int {
 	stamps, headers := 0, 0
 	for _, l := range lines {
-		if mdStamp().MatchString(l.Text) {
+		if stampOf(l.Text) != nil {
 			stamps++
 		}
 		if inner, ok := strings.CutPrefix(l.Text, "**"); ok && strings.HasSuffix(inner, "**") {

@@ -3,7 +3,6 @@ package people
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -12,34 +11,48 @@ import (
 // session, or questions.
 const qaNoun = `(?:q\s*&\s*a|q\s+and\s+a|question[-\s]+and[-\s]+answer|(?:your\s+|some\s+)?questions)`
 
-// instructionRes each recognise one way of opening the queue. The operator's
+// phrase is one way of saying something, as a regular expression behind a
+// cheap look for the words (one of which every match has), so that most
+// sentences never reach the expression.
+type phrase struct {
+	words []string
+	re    func() *regexp.Regexp
+}
+
+// in reports whether the phrase is in s (low is s in lower case).
+func (p phrase) in(s, low string) bool {
+	for _, w := range p.words {
+		if strings.Contains(low, w) {
+			return p.re().MatchString(s)
+		}
+	}
+	return false
+}
+
+// instructions each recognise one way of opening the queue. The operator's
 // "(Operator Instructions)" placeholder replaces the dial-in instructions,
 // so it counts, as do the instructions themselves when spelled out.
-var instructionRes = sync.OnceValue(func() []*regexp.Regexp {
-	return []*regexp.Regexp{
-		regexp.MustCompile(`(?i)[\(\[]\s*operator\s+instructions\s*[\)\]]`),
-		regexp.MustCompile(`(?i)\bin\s+order\s+to\s+ask\s+a\s+question\b`),
-		regexp.MustCompile(`(?i)\bto\s+ask\s+(?:a|your)\s+question\b[^.]*\b(?:press|star|dial|signal|raise)`),
-	}
-})
+var instructions = []phrase{
+	{[]string{"instructions"}, textutil.Lazy(`(?i)[\(\[]\s*operator\s+instructions\s*[\)\]]`)},
+	{[]string{"in order"}, textutil.Lazy(`(?i)\bin\s+order\s+to\s+ask\s+a\s+question\b`)},
+	{[]string{"ask"}, textutil.Lazy(`(?i)\bto\s+ask\s+(?:a|your)\s+question\b[^.]*\b(?:press|star|dial|signal|raise)`)},
+}
 
-// announceRes are spoken announcements of the Q&A; closing remarks can
+// announcements are spoken announcements of the Q&A; closing remarks can
 // mention Q&A too, so these are vetoed by closesQARes.
-var announceRes = sync.OnceValue(func() []*regexp.Regexp {
-	return []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\bcompile\s+the\s+(?:q\s*&\s*a\s+)?roster\b`),
-		// "we will now begin the question-and-answer session", "we'll now open
-		// the line for questions", "we will now take questions".
-		regexp.MustCompile(`(?i)\b(?:now|ready\s+to)\s+(?:begin|start|open|move|go|turn|proceed|transition|take|conduct)\b[^.?!]{0,40}?\b` + qaNoun),
-		// "let's move on to your questions", "let's go to Q&A", "with that, we
-		// will move to Q&A", "I'll turn it over to the operator for Q&A".
-		regexp.MustCompile(`(?i)\b(?:let's|let\s+us|we\s+will|we'll|we\s+can|we\s+would\s+like\s+to|we'd\s+like\s+to|i'll|i\s+will|i\s+would\s+like\s+to|i'd\s+like\s+to|so\s+we\s+can)\s+(?:now\s+)?(?:move|go|turn|open|proceed|begin|start|transition|head|take)\b[^.?!]{0,40}?\b` + qaNoun),
-		// "So let me stop there and open it up for questions", "open the floor
-		// to questions", "open up the queue for questions".
-		regexp.MustCompile(`(?i)\bopen\s+(?:it|this|things|the\s+(?:call|line|lines|floor|queue|phones?))?\s*(?:up\s+)?(?:the\s+(?:call|line|lines|floor|queue)\s+)?(?:for|to)\s+` + qaNoun),
-		regexp.MustCompile(`(?i)\bquestion[-\s]+and[-\s]+answer\s+(?:session|portion|period)\s+(?:will\s+)?(?:now\s+)?(?:begin|begins|start|starts|is\s+now\s+open)\b`),
-	}
-})
+var announcements = []phrase{
+	{[]string{"roster"}, textutil.Lazy(`(?i)\bcompile\s+the\s+(?:q\s*&\s*a\s+)?roster\b`)},
+	// "we will now begin the question-and-answer session", "we'll now open
+	// the line for questions", "we will now take questions".
+	{[]string{"now", "ready"}, textutil.Lazy(`(?i)\b(?:now|ready\s+to)\s+(?:begin|start|open|move|go|turn|proceed|transition|take|conduct)\b[^.?!]{0,40}?\b` + qaNoun)},
+	// "let's move on to your questions", "let's go to Q&A", "with that, we
+	// will move to Q&A", "I'll turn it over to the operator for Q&A".
+	{[]string{"let", "we", "i'll", "i will", "i would", "i'd"}, textutil.Lazy(`(?i)\b(?:let's|let\s+us|we\s+will|we'll|we\s+can|we\s+would\s+like\s+to|we'd\s+like\s+to|i'll|i\s+will|i\s+would\s+like\s+to|i'd\s+like\s+to|so\s+we\s+can)\s+(?:now\s+)?(?:move|go|turn|open|proceed|begin|start|transition|head|take)\b[^.?!]{0,40}?\b` + qaNoun)},
+	// "So let me stop there and open it up for questions", "open the floor
+	// to questions", "open up the queue for questions".
+	{[]string{"open"}, textutil.Lazy(`(?i)\bopen\s+(?:it|this|things|the\s+(?:call|line|lines|floor|queue|phones?))?\s*(?:up\s+)?(?:the\s+(?:call|line|lines|floor|queue)\s+)?(?:for|to)\s+` + qaNoun)},
+	{[]string{"answer"}, textutil.Lazy(`(?i)\bquestion[-\s]+and[-\s]+answer\s+(?:session|portion|period)\s+(?:will\s+)?(?:now\s+)?(?:begin|begins|start|starts|is\s+now\s+open)\b`)},
+}
 
 // closesQARes are phrases that mention Q&A without opening it; they veto the
 // softer patterns above (not the explicit dial-in instructions).
@@ -72,22 +85,26 @@ func OpensQA(text string) bool {
 			sents = append(sents, s)
 		}
 	}
-	matches := func(res []*regexp.Regexp) bool {
-		for _, re := range res {
-			for _, s := range sents {
-				if re.MatchString(s) {
+	lows := make([]string, len(sents))
+	for i, s := range sents {
+		lows[i] = strings.ToLower(s)
+	}
+	matches := func(ps []phrase) bool {
+		for _, p := range ps {
+			for i, s := range sents {
+				if p.in(s, lows[i]) {
 					return true
 				}
 			}
 		}
 		return false
 	}
-	if matches(instructionRes()) {
+	if matches(instructions) {
 		return true
 	}
 	// The veto reads the whole paragraph, so it runs only on the rare one
 	// that announces the Q&A.
-	return matches(announceRes()) && !closesQARes().MatchString(text)
+	return matches(announcements) && !closesQARes().MatchString(text)
 }
 
 // hasQAWord reports whether s names questions, Q&A, the roster or the
