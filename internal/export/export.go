@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
@@ -196,7 +196,7 @@ func writeYAML(w io.Writer, t *model.Transcript, _ Options) error {
 }
 
 // yaml11Bools are the words YAML 1.1 readers (PyYAML, older Ruby and Java
-// libraries) take for booleans; yaml.v3 writes them bare, being YAML 1.2.
+// libraries) take for booleans; go.yaml.in/yaml/v3 writes them bare, being YAML 1.2.
 var yaml11Bools = map[string]bool{
 	"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
 }
