@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/transcript-cli/transcript/internal/export"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -184,8 +186,13 @@ func TestExitCodes(t *testing.T) {
 		{"ok", "", false, []string{"parse", reference}, ExitOK, ""},
 		{"stdin", "Operator\nOperator\nHello and welcome.\n", false, []string{"parse"}, ExitOK, ""},
 		{"terminal without file prints help", "", true, []string{"parse"}, ExitUsage, "Usage:"},
-		{"unknown format", "", false, []string{"parse", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: csv, html, json, jsonl, text, tmx, tsv, yaml)`},
+		{"unknown format", "", false, []string{"parse", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: ` + strings.Join(export.Names(), ", ") + ")"},
 		{"unknown command", "", false, []string{"nope"}, ExitUsage, `unknown command "nope"`},
+		{"misspelt command", "", false, []string{"pars", reference}, ExitUsage, `unknown command "pars" for "transcript" (did you mean parse?)`},
+		{"unknown flag", "", false, []string{"parse", "--nope", reference}, ExitUsage, "unknown flag: --nope"},
+		{"bad flag value", "", false, []string{"parse", "-j", "two", reference}, ExitUsage, `invalid argument "two" for "-j, --jobs"`},
+		{"no jobs", "", false, []string{"parse", "-j", "0", reference}, ExitUsage, "--jobs must be at least 1, not 0"},
+		{"skip-existing without out-dir", "", false, []string{"parse", "--skip-existing", reference}, ExitUsage, "--skip-existing needs --out-dir"},
 		{"missing file", "", false, []string{"parse", "nosuch.txt"}, ExitFailure, "transcript: nosuch.txt: open nosuch.txt: no such file or directory\n"},
 		{"empty stdin", "", false, []string{"parse"}, ExitFailure, "transcript: <stdin>: no transcript found"},
 		{"unknown layout", "", false, []string{"parse", "--layout", "nope", reference}, ExitUsage, `unknown layout "nope" (valid: auto, alphamemo, `},
@@ -202,6 +209,19 @@ func TestExitCodes(t *testing.T) {
 				assert.Contains(t, errb.String(), tt.stderr)
 				if msg := strings.SplitN(errb.String(), "\n", 2)[0]; strings.HasPrefix(msg, "transcript: ") {
 					assert.False(t, strings.HasSuffix(msg, "."), "messages end without a full stop: %q", msg)
+				}
+			}
+			if code == ExitUsage && !tt.term {
+				// One line that says what is wrong, one that points to
+				// the help of the command at fault: not the whole usage.
+				lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+				if assert.Len(t, lines, 2, errb.String()) {
+					assert.True(t, strings.HasPrefix(lines[0], "transcript: "), lines[0])
+					cmd := "transcript"
+					if tt.args[0] == "parse" || tt.args[0] == "lint" {
+						cmd += " " + tt.args[0]
+					}
+					assert.Equal(t, "Run '"+cmd+" --help' for usage.", lines[1])
 				}
 			}
 			if code != ExitOK {
