@@ -152,10 +152,28 @@ func corpus(t *testing.T, n int) string {
 	return dir
 }
 
+// into collects the documents of a run in buf, "--" after each, and the
+// inputs of the events in order.
+func into(buf *bytes.Buffer, seen *[]string) func(Event, []byte) error {
+	return func(ev Event, doc []byte) error {
+		if seen != nil {
+			*seen = append(*seen, ev.Input.Rel)
+		}
+		if ev.Status == Converted && doc == nil {
+			return errors.New("converted, but no document")
+		}
+		if doc != nil {
+			buf.Write(doc)
+			buf.WriteString("--\n")
+		}
+		return nil
+	}
+}
+
 func stream(t *testing.T, jobs int, dir string) (string, Stats, error) {
 	var buf bytes.Buffer
 	st, err := Run(context.Background(), Config{
-		Jobs: jobs, Stream: &buf, Separator: "--\n", Convert: fakeConvert,
+		Jobs: jobs, Emit: into(&buf, nil), Convert: fakeConvert,
 	}, Expand([]string{dir}, WalkOptions{}))
 	return buf.String(), st, err
 }
@@ -268,8 +286,7 @@ func TestFailFast(t *testing.T) {
 	var seen []string
 	var buf bytes.Buffer
 	st, err := Run(context.Background(), Config{
-		Jobs: 4, Stream: &buf, FailFast: true, Convert: fakeConvert,
-		Report: func(ev Event) { seen = append(seen, ev.Input.Rel) },
+		Jobs: 4, Emit: into(&buf, &seen), FailFast: true, Convert: fakeConvert,
 	}, Expand([]string{dir}, WalkOptions{}))
 	if !errors.Is(err, ErrFailFast) {
 		t.Fatalf("err = %v, want ErrFailFast", err)
@@ -287,10 +304,14 @@ func TestDuplicateOutputs(t *testing.T) {
 	var errs []string
 	st, err := Run(context.Background(), Config{
 		Jobs: 2, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Report: func(ev Event) {
+		Emit: func(ev Event, doc []byte) error {
 			if ev.Err != nil {
 				errs = append(errs, ev.Err.Error())
 			}
+			if doc != nil {
+				return errors.New("a document streamed under --out-dir")
+			}
+			return nil
 		},
 	}, Expand([]string{a, b}, WalkOptions{}))
 	if err != nil || st.Converted != 1 || st.Failed != 1 || len(errs) != 1 || !strings.Contains(errs[0], "already written") {
@@ -304,10 +325,11 @@ func TestWriteErrorNamesPath(t *testing.T) {
 	var msg string
 	st, _ := Run(context.Background(), Config{
 		Jobs: 1, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Report: func(ev Event) {
+		Emit: func(ev Event, _ []byte) error {
 			if ev.Err != nil {
 				msg = ev.Err.Error()
 			}
+			return nil
 		},
 	}, []Input{{Name: "a.txt", Path: filepath.Join(dir, "a.txt"), Rel: "a.txt"}})
 	if st.Failed != 1 || !strings.Contains(msg, filepath.Join(out, "a.txt.json")) {
@@ -315,18 +337,24 @@ func TestWriteErrorNamesPath(t *testing.T) {
 	}
 }
 
-type failWriter struct{ err error }
-
-func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
-
 func TestStreamError(t *testing.T) {
 	dir := corpus(t, 50)
-	_, err := Run(context.Background(), Config{
-		Jobs: 2, Stream: failWriter{os.ErrClosed}, Convert: fakeConvert,
+	n := 0
+	st, err := Run(context.Background(), Config{
+		Jobs: 2, Convert: fakeConvert,
+		Emit: func(Event, []byte) error {
+			if n++; n == 3 {
+				return os.ErrClosed
+			}
+			return nil
+		},
 	}, Expand([]string{dir}, WalkOptions{}))
 	var se *StreamError
-	if !errors.As(err, &se) {
-		t.Errorf("err = %v, want a StreamError", err)
+	if !errors.As(err, &se) || !errors.Is(err, os.ErrClosed) {
+		t.Errorf("err = %v, want a StreamError of os.ErrClosed", err)
+	}
+	if st.Converted+st.Failed != 3 {
+		t.Errorf("stats %+v: the run went on after the stream failed", st)
 	}
 }
 
@@ -337,10 +365,11 @@ func TestCancel(t *testing.T) {
 	n := 0
 	_, err := Run(ctx, Config{
 		Jobs: 4, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Report: func(Event) {
+		Emit: func(Event, []byte) error {
 			if n++; n == 20 {
 				cancel()
 			}
+			return nil
 		},
 	}, Expand([]string{dir}, WalkOptions{}))
 	if !errors.Is(err, context.Canceled) {
@@ -417,23 +446,4 @@ func TestConcurrentRunsSameOut(t *testing.T) {
 		t.Errorf("d0/f003.txt.json = %q, %v", b, err)
 	}
 	noTemps(t, out)
-}
-
-func TestStreamHeader(t *testing.T) {
-	dir := tree(t, map[string]string{"a.txt": "a", "b.txt": "b", "c.txt": "bad"})
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{dir}, "H\n<a.txt:A>\n;<b.txt:B>\n"},
-		{[]string{filepath.Join(dir, "c.txt")}, ""}, // no document, no header
-	} {
-		var buf bytes.Buffer
-		Run(context.Background(), Config{
-			Jobs: 3, Stream: &buf, Header: []byte("H\n"), Separator: ";", Convert: fakeConvert,
-		}, Expand(tc.args, WalkOptions{}))
-		if buf.String() != tc.want {
-			t.Errorf("%v: stream %q, want %q", tc.args, buf.String(), tc.want)
-		}
-	}
 }

@@ -47,18 +47,12 @@ type Config struct {
 	Window int
 
 	// OutDir, when set, receives one file per input at
-	// OutputPath(OutDir, input, Ext); otherwise documents go to Stream.
+	// OutputPath(OutDir, input, Ext); otherwise Emit gets the documents.
 	OutDir string
 	Ext    string
 	// SkipExisting skips inputs whose output exists and is newer than the
 	// input (OutDir only).
 	SkipExisting bool
-
-	// Stream receives the documents in input order: Header before the
-	// first, Separator between two.
-	Stream    io.Writer
-	Header    []byte
-	Separator string
 
 	// FailFast stops at the first failed input (in input order).
 	FailFast bool
@@ -68,12 +62,14 @@ type Config struct {
 	// Convert turns input number i's bytes into its document, written to
 	// w. It must be safe to call from several goroutines.
 	Convert func(i int, in Input, data []byte, w io.Writer) error
-	// Report, if set, is told about each input in input order, from one
-	// goroutine.
-	Report func(Event)
+	// Emit, if set, is told about each input in input order, from one
+	// goroutine, with the bytes Convert wrote when the input converted
+	// without OutDir (nil otherwise): the caller makes its stream of
+	// them. An error from Emit ends the run.
+	Emit func(ev Event, doc []byte) error
 }
 
-// StreamError is a failure to write the document stream.
+// StreamError is an error from Emit: the stream could not be written.
 type StreamError struct{ Err error }
 
 func (e *StreamError) Error() string { return e.Err.Error() }
@@ -90,8 +86,8 @@ type result struct {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Run converts inputs. It returns ctx.Err() when cancelled, a *StreamError
-// when the stream cannot be written, ErrFailFast, or nil; failures of
-// single inputs are reported through Report and counted in Stats.
+// when Emit fails, ErrFailFast, or nil; failures of single inputs are
+// reported through Emit and counted in Stats.
 func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 	start := time.Now()
 	var st Stats
@@ -100,7 +96,6 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 		window = 2*c.Jobs + 2
 	}
 	outputs, dups := c.plan(inputs)
-	written := 0
 	// Files under OutDir are counted as they land, not in input order: after
 	// a Ctrl-C the outputs that workers finished ahead of the order are on
 	// disk too, and the summary must say so.
@@ -121,25 +116,9 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 				}
 			}()
 			st.Bytes += r.ev.Bytes
-			if r.ev.Status == Converted && c.OutDir == "" {
-				if written == 0 && len(c.Header) > 0 {
-					if _, err := c.Stream.Write(c.Header); err != nil {
-						return &StreamError{err}
-					}
-				}
-				if written > 0 && c.Separator != "" {
-					if _, err := io.WriteString(c.Stream, c.Separator); err != nil {
-						return &StreamError{err}
-					}
-				}
-				if _, err := c.Stream.Write(r.buf.Bytes()); err != nil {
-					return &StreamError{err}
-				}
-				written++
-			}
 			switch r.ev.Status {
 			case Converted:
-				if c.OutDir == "" { // files are counted as they land, below
+				if c.OutDir == "" { // files are counted as they land, above
 					st.Converted++
 				}
 			case Skipped:
@@ -147,8 +126,14 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 			case Failed:
 				st.Failed++
 			}
-			if c.Report != nil {
-				c.Report(r.ev)
+			if c.Emit != nil {
+				var doc []byte
+				if r.buf != nil {
+					doc = r.buf.Bytes()
+				}
+				if err := c.Emit(r.ev, doc); err != nil {
+					return &StreamError{err}
+				}
 			}
 			if r.ev.Status == Failed && c.FailFast {
 				return ErrFailFast

@@ -47,8 +47,8 @@ type Format struct {
 // Merged is how a format writes several documents as one: each document's
 // body goes out in order as it comes, and the head, made from one note per
 // document (TMX: how many unpaired paragraphs each input left out), is
-// written before the bodies once all are known. A stream of such a format
-// therefore keeps only the notes in memory; the caller spools the bodies.
+// written before the bodies once all are known. A Stream of such a format
+// therefore keeps only the notes in memory and spools the bodies.
 type Merged struct {
 	Note func(t *model.Transcript) string
 	Head func(w io.Writer, notes []string, o Options) error

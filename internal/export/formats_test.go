@@ -74,7 +74,7 @@ func render(t *testing.T, name string, ts ...*model.Transcript) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	sw := NewWriter(&buf, f, Options{})
+	sw := NewStream(&buf, f, Options{})
 	for _, tr := range ts {
 		if err := sw.Write(tr); err != nil {
 			t.Fatal(err)
@@ -407,7 +407,7 @@ func TestCSV(t *testing.T) {
 
 func TestHTMLSingle(t *testing.T) {
 	var buf bytes.Buffer
-	sw := NewWriter(&buf, htmlFormat, Options{})
+	sw := NewStream(&buf, htmlFormat, Options{})
 	if err := sw.Write(synthetic()); err != nil {
 		t.Fatal(err)
 	}
