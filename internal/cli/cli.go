@@ -119,8 +119,8 @@ func newRoot(s Streams) *cobra.Command {
 interleaved with their Chinese translation (or English-only calls, in many
 vendors' layouts) and writes structured data: speaker turns, each English
 paragraph paired with its translation, participants, sections, Q&A
-exchanges and call metadata, as JSON, YAML, JSON Lines, CSV, TSV, TMX,
-HTML or text.
+exchanges and call metadata, in the formats of parse --format
+(` + strings.Join(formatNames(), ", ") + `).
 
 Exit codes: 0 done, 1 an input or output failed, 2 usage error,
 130 interrupted, 141 output closed early, 143 terminated.`,

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/transcript-cli/transcript/internal/build"
 	"github.com/transcript-cli/transcript/internal/export"
 )
 
@@ -60,15 +62,43 @@ func firstDiff(want, got string) string {
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
+func TestMain(m *testing.M) {
+	// Golden files must not change with the build's version (TMX and
+	// HTML name it).
+	build.Version = "test"
+	os.Exit(m.Run())
+}
+
+// TestGolden runs the command line on the reference file in every
+// registered format: a format added without its golden file fails here.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"json", "yaml"} {
-		t.Run(format, func(t *testing.T) {
-			out, errs, code := run(t, "", "parse", "-f", format, reference)
+	for _, f := range export.Formats() {
+		t.Run(f.Name, func(t *testing.T) {
+			out, errs, code := run(t, "", "parse", "-f", f.Name, reference)
 			require.Equal(t, 0, code, errs)
 			assert.Empty(t, errs, "stderr must be empty on success")
-			golden(t, "amazon."+format, out)
+			golden(t, "amazon"+f.Ext, out)
 		})
 	}
+}
+
+// TestFormatLists: the help, the flag's help and the shell completion
+// name every registered format, from the registry.
+func TestFormatLists(t *testing.T) {
+	help, _, code := run(t, "", "parse", "--help")
+	require.Equal(t, ExitOK, code)
+	t.Chdir("internal/cli")
+	rootHelp, _, code := run(t, "", "--help")
+	require.Equal(t, ExitOK, code)
+	t.Chdir("internal/cli")
+	completion, _, code := run(t, "", "__complete", "parse", "--format", "")
+	require.Equal(t, ExitOK, code)
+	for _, f := range export.Formats() {
+		assert.Regexp(t, `(?m)^  `+f.Name+` +`+regexp.QuoteMeta(f.Description)+`$`, help, "parse --help lists the formats")
+		assert.Contains(t, completion, f.Name+"\t"+f.Description+"\n")
+		assert.Contains(t, rootHelp, f.Name)
+	}
+	assert.Contains(t, help, "output format: "+strings.Join(export.Names(), ", "))
 }
 
 func TestReferenceFacts(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -45,7 +46,10 @@ gets its own file, OUT/<path relative to its DIR (or to its own folder for
 a FILE, or to --root)> plus the format's extension (calls/2023/q2.txt →
 OUT/2023/q2.txt.json), written atomically; nothing is written outside OUT.
 Inputs are converted by --jobs workers; the output is the same for any
-number of workers.`,
+number of workers.
+
+Formats (--format):
+` + formatList(),
 		Example: `  transcript parse call.txt > call.json
   transcript parse call.txt | jq '.turns[] | select(.speaker == "Operator") | .line'
   transcript parse -f yaml -o call.yaml call.txt
@@ -76,6 +80,27 @@ number of workers.`,
 	})
 	_ = cmd.MarkFlagDirname("out-dir")
 	return cmd
+}
+
+// formatNames are the names of the formats in the registry's order
+// (json first), for the help; an error lists them sorted.
+func formatNames() []string {
+	var names []string
+	for _, f := range export.Formats() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// formatList is the help's table of formats: name and description.
+func formatList() string {
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	for _, f := range export.Formats() {
+		fmt.Fprintf(w, "  %s\t%s\n", f.Name, f.Description)
+	}
+	w.Flush()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // needInput prints the help when a command is given no input at all and
