@@ -184,11 +184,15 @@ func (m *Merged) one(w io.Writer, t *model.Transcript, o Options) error {
 }
 
 // WriteDocument writes t as one complete output (one file of --out-dir):
-// header, document and whatever the format closes a stream with.
+// the stream of this one document. It writes straight to w, without the
+// stream's buffer and spool (a merging format's Write is the merge of one
+// document), so on an error w holds part of it: --out-dir writes into a
+// buffer it throws away then.
 func WriteDocument(w io.Writer, f Format, t *model.Transcript, o Options) error {
-	s := NewStream(w, f, o)
-	if err := s.Write(t); err != nil {
-		return err
+	if f.Header != nil && f.Merge == nil {
+		if err := f.Header(w, o); err != nil {
+			return err
+		}
 	}
-	return s.Close()
+	return f.Write(w, t, o)
 }

@@ -66,6 +66,29 @@ func TestStreamParts(t *testing.T) {
 	}
 }
 
+// TestWriteDocument: one complete document is the stream of that one
+// document, in every format and with every option.
+func TestWriteDocument(t *testing.T) {
+	for _, f := range Formats() {
+		for _, o := range []Options{{}, {Compact: true, BOM: true}} {
+			var want, got bytes.Buffer
+			s := NewStream(&want, f, o)
+			if err := s.Write(reference(t)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteDocument(&got, f, reference(t), o); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%s %+v: WriteDocument differs from a stream of one document", f.Name, o)
+			}
+		}
+	}
+}
+
 // TestStreamEmpty: a stream of no document writes nothing, not even a
 // header.
 func TestStreamEmpty(t *testing.T) {
