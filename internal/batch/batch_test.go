@@ -232,17 +232,17 @@ func TestWindowBoundsMemory(t *testing.T) {
 func TestOutDir(t *testing.T) {
 	dir := corpus(t, 30)
 	out := filepath.Join(t.TempDir(), "out")
-	run := func(skip bool) Stats {
+	run := func(skip bool, options string) Stats {
 		t.Helper()
 		st, err := Run(context.Background(), Config{
-			Jobs: 4, OutDir: out, Ext: ".json", SkipExisting: skip, Convert: fakeConvert,
+			Jobs: 4, OutDir: out, Ext: ".json", SkipExisting: skip, Stamp: options, Convert: fakeConvert,
 		}, Expand([]string{dir}, WalkOptions{}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return st
 	}
-	st := run(false)
+	st := run(false, "")
 	if st.Converted != 29 || st.Failed != 1 {
 		t.Fatalf("first run: %+v", st)
 	}
@@ -254,21 +254,52 @@ func TestOutDir(t *testing.T) {
 		t.Errorf("failed input has an output")
 	}
 	noTemps(t, out)
+	if stamps, _ := filepath.Glob(filepath.Join(out, "*", ".*.stamp")); len(stamps) > 0 {
+		t.Errorf("stamps without SkipExisting: %q", stamps)
+	}
 
-	// Re-run: everything up to date is skipped; a touched input converts.
-	st = run(true)
-	if st.Converted != 0 || st.Skipped != 29 || st.Failed != 1 {
+	// Outputs without a stamp are not known to be up to date; once
+	// stamped, they are, until their input's bytes, the options or the
+	// output itself change. Times play no part.
+	if st = run(true, "a"); st.Converted != 29 || st.Skipped != 0 {
+		t.Errorf("first run with SkipExisting: %+v", st)
+	}
+	if st = run(true, "a"); st.Converted != 0 || st.Skipped != 29 || st.Failed != 1 {
 		t.Errorf("re-run: %+v", st)
 	}
-	future := time.Now().Add(time.Hour)
-	os.Chtimes(filepath.Join(dir, "d0", "f003.txt"), future, future)
-	st = run(true)
-	if st.Converted != 1 || st.Skipped != 28 {
-		t.Errorf("re-run after touch: %+v", st)
+	if got := names(Expand([]string{out}, WalkOptions{Include: []string{"*"}})); len(got) != 29 {
+		t.Errorf("a walk of OUT finds %d files, want the 29 outputs (stamps are hidden)", len(got))
 	}
-	if st = run(false); st.Converted != 29 {
+	future, past := time.Now().Add(time.Hour), time.Now().Add(-48*time.Hour)
+	touched := filepath.Join(dir, "d0", "f003.txt")
+	os.Chtimes(touched, future, future)
+	replaced := filepath.Join(dir, "d1", "f004.txt")
+	os.WriteFile(replaced, []byte("other words\n"), 0o644)
+	os.Chtimes(replaced, past, past)
+	if st = run(true, "a"); st.Converted != 1 || st.Skipped != 28 {
+		t.Errorf("re-run after a touch and a replacement with an older time: %+v", st)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "d1", "f004.txt.json")); string(b) != "<d1/f004.txt:OTHER WORDS\n>\n" {
+		t.Errorf("replaced input's output = %q", b)
+	}
+	if st = run(true, "b"); st.Converted != 29 {
+		t.Errorf("re-run with other options: %+v", st)
+	}
+	edited := filepath.Join(out, "d2", "f008.txt.json")
+	os.WriteFile(edited, []byte("edited"), 0o644)
+	os.Remove(stampPath(filepath.Join(out, "d0", "f000.txt.json")))
+	if st = run(true, "b"); st.Converted != 2 || st.Skipped != 27 {
+		t.Errorf("re-run after an output was edited and a stamp removed: %+v", st)
+	}
+	if st = run(false, "c"); st.Converted != 29 {
 		t.Errorf("run without skip: %+v", st)
 	}
+	// The run without SkipExisting rewrote the outputs with the same
+	// bytes, so the stamps of "b" still hold.
+	if st = run(true, "b"); st.Skipped != 29 {
+		t.Errorf("re-run after a run without skip: %+v", st)
+	}
+	noTemps(t, out)
 }
 
 func noTemps(t *testing.T, dir string) {

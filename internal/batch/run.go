@@ -50,9 +50,12 @@ type Config struct {
 	// OutputPath(OutDir, input, Ext); otherwise Emit gets the documents.
 	OutDir string
 	Ext    string
-	// SkipExisting skips inputs whose output exists and is newer than the
-	// input (OutDir only).
+	// SkipExisting skips inputs whose output is up to date by its stamp,
+	// and stamps what it writes (OutDir only; see stamp).
 	SkipExisting bool
+	// Stamp names what an output depends on besides its input (format,
+	// options, version), for SkipExisting.
+	Stamp string
 
 	// FailFast stops at the first failed input (in input order).
 	FailFast bool
@@ -194,10 +197,6 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	if ctx.Err() != nil {
 		return fail(ctx.Err())
 	}
-	if c.SkipExisting && out != "" && upToDate(in.Path, out) {
-		r.ev.Status = Skipped
-		return r
-	}
 	var data []byte
 	var err error
 	if in.Stdin {
@@ -211,6 +210,14 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 		return fail(err)
 	}
 	r.ev.Bytes = int64(len(data))
+	var sum string
+	if c.SkipExisting && out != "" {
+		sum = inputSum(data)
+		if upToDate(out, sum, c.Stamp) {
+			r.ev.Status = Skipped
+			return r
+		}
+	}
 	buf, err := c.convert(ctx, i, in, data)
 	if err != nil {
 		return fail(err)
@@ -228,6 +235,9 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	}
 	if err := WriteFile(out, buf.Bytes()); err != nil {
 		return fail(fmt.Errorf("write %s: %w", out, err))
+	}
+	if sum != "" {
+		writeStamp(out, sum, c.Stamp, buf.Bytes())
 	}
 	return r
 }
@@ -251,19 +261,4 @@ func (c *Config) convert(ctx context.Context, i int, in Input, data []byte) (*by
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-}
-
-// upToDate reports whether out exists and is newer than in.
-func upToDate(in, out string) bool {
-	ofi, err := os.Stat(out)
-	if err != nil {
-		return false
-	}
-	ifi, err := os.Stat(in)
-	if err != nil {
-		return false
-	}
-	// Not older: on file systems with coarse timestamps an output written
-	// in the same second as its input is as new as it.
-	return !ofi.ModTime().Before(ifi.ModTime())
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/transcript-cli/transcript/internal/batch"
+	"github.com/transcript-cli/transcript/internal/build"
 	"github.com/transcript-cli/transcript/internal/convert"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/export"
 	"github.com/transcript-cli/transcript/internal/model"
 )
@@ -69,7 +71,7 @@ Formats (--format):
 	o.run.bind(cmd, "convert")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
 	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
-	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is newer than the input")
+	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is up to date: made from the same bytes with the same options and version, as a hidden .OUTPUT.stamp beside it records")
 	f.BoolVar(&o.failFast, "fail-fast", false, "stop at the first input that fails")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
@@ -141,6 +143,7 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 			OutDir:       o.outDir,
 			Ext:          format.Ext,
 			SkipExisting: o.skipExisting,
+			Stamp:        o.stamp(format, copts),
 			FailFast:     o.failFast,
 		},
 		inputs: inputs,
@@ -206,6 +209,18 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	}
 	j.end = func() error { return spoolNamed(stream.Close()) }
 	return o.run.run(ctx, s, out, j)
+}
+
+// stamp is everything besides the input that the bytes of an output
+// depend on, for --skip-existing: the version, the format and the
+// options, each named as given except the encoding, whose aliases are one.
+func (o *parseOptions) stamp(f export.Format, copts convert.Options) string {
+	enc, err := decode.Canonical(copts.Encoding)
+	if err != nil {
+		enc = copts.Encoding
+	}
+	return fmt.Sprintf("transcript %s; format %s; compact %t; bom %t; encoding %s; layout %s",
+		build.String(), f.Name, o.compact, o.bom, enc, copts.Layout)
 }
 
 // check rejects flag combinations that cannot work.
