@@ -144,6 +144,7 @@ func (o *runOptions) run(ctx context.Context, s Streams, out *output, j job) err
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	defer tuneGC(j.inputs)()
 	prog := newProgress(s, o.quiet, j.inputs)
 	cfg := j.cfg
 	cfg.Jobs = o.jobs
