@@ -33,8 +33,6 @@ type stamp struct {
 	CRC     uint32 `json:"output_crc32c"`
 }
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // stampPath is where the stamp of output out goes.
 func stampPath(out string) string {
 	dir, base := filepath.Split(out)
@@ -51,7 +49,7 @@ func inputSum(data []byte) string {
 // with options. A stamp that cannot be written (a name at the system's
 // limit) only means a conversion next time, so its error is dropped.
 func writeStamp(out, sum, options string, doc []byte) {
-	b, err := json.Marshal(stamp{Input: sum, Options: options, Bytes: len(doc), CRC: crc32.Checksum(doc, castagnoli)})
+	b, err := json.Marshal(stamp{Input: sum, Options: options, Bytes: len(doc), CRC: crc32.Checksum(doc, crc32.MakeTable(crc32.Castagnoli))})
 	if err != nil {
 		return
 	}
@@ -74,7 +72,7 @@ func upToDate(out, sum, options string) bool {
 		return false
 	}
 	defer f.Close()
-	h := crc32.New(castagnoli)
+	h := crc32.New(crc32.MakeTable(crc32.Castagnoli))
 	n, err := io.Copy(h, f)
 	return err == nil && n == int64(s.Bytes) && h.Sum32() == s.CRC
 }
