@@ -98,7 +98,7 @@ func TestFormatLists(t *testing.T) {
 		assert.Contains(t, completion, f.Name+"\t"+f.Description+"\n")
 		assert.Contains(t, rootHelp, f.Name)
 	}
-	assert.Contains(t, help, "output format: "+strings.Join(export.Names(), ", "))
+	assert.Contains(t, help, "output format NAME: "+strings.Join(export.Names(), ", "))
 }
 
 func TestReferenceFacts(t *testing.T) {

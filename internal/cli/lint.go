@@ -49,7 +49,7 @@ otherwise.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "report format: text, or json (one object per line)")
+	f.StringVarP(&o.format, "format", "f", "text", "report format `NAME`: text, or json (one object per line)")
 	o.run.bind(cmd, "check")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(lintFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

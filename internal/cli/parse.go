@@ -65,13 +65,13 @@ Formats (--format):
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "json", "output format: "+strings.Join(export.Names(), ", "))
+	f.StringVarP(&o.format, "format", "f", "json", "output format `NAME`: "+strings.Join(export.Names(), ", "))
 	f.BoolVarP(&o.compact, "compact", "c", false, "write each JSON document on one line")
 	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
 	o.run.bind(cmd, "convert")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
 	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
-	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is up to date: made from the same bytes with the same options and version, as a hidden .OUTPUT.stamp beside it records")
+	f.BoolVar(&o.skipExisting, "skip-existing", false, "with --out-dir, skip inputs whose output is up to date (same input bytes, options and version, by a hidden stamp beside it)")
 	f.BoolVar(&o.failFast, "fail-fast", false, "stop at the first input that fails")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
