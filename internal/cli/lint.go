@@ -65,6 +65,8 @@ type problem struct {
 // the one place that maps the pipeline's errors to codes.
 func failureCode(err error) string {
 	switch {
+	case errors.Is(err, convert.ErrNoCall):
+		return "no_call"
 	case errors.Is(err, convert.ErrNoTranscript):
 		return "no_transcript"
 	case errors.Is(err, decode.ErrBinary):
