@@ -23,9 +23,14 @@ lint: ## gofmt, go vet, go mod tidy drift
 	go vet ./...
 	go mod tidy -diff
 
-bench: build ## Go benchmarks (MB/s), then a 1,000-file batch: MB/s -j1/-j2, speed-up, peak RSS, one-file time
+# batchbench times the built binary on a 1,000-file corpus against the
+# peers in ../shared/bench (skipped with a note when absent): see its
+# package comment. BENCHFLAGS passes it flags (-rounds 9, -out /dev/shm).
+BENCHFLAGS ?=
+
+bench: build ## Go benchmarks (MB/s), then end to end against the peers: ratios, -j2, --out-dir, memory, one file
 	go test -run='^$$' -bench=. -benchmem ./...
-	go run ./internal/tools/batchbench -bin bin/transcript
+	go run ./internal/tools/batchbench -bin bin/transcript $(BENCHFLAGS)
 
 # Minimising each new input for the default 60 s stalls the fuzzer on our
 # kilobyte-sized seeds; 2 s keeps it exploring. FUZZTIME must leave room

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/transcript-cli/transcript/internal/export"
 	"github.com/transcript-cli/transcript/internal/model"
 )
 
@@ -95,4 +96,44 @@ func TestREADMEWarnings(t *testing.T) {
 		got[m[1]] = m[2]
 	}
 	require.Equal(t, model.Severities, got)
+}
+
+// TestDocsNameEveryFormat: the README's table of formats and its --format
+// flag, and the table of docs/formats.md with each extension, list the
+// registered formats, no more and no fewer, so that adding one to the
+// registry without its documentation fails.
+func TestDocsNameEveryFormat(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	docs, err := os.ReadFile("../../docs/formats.md")
+	require.NoError(t, err)
+	want := map[string]string{}
+	for _, f := range export.Formats() {
+		want[f.Name] = f.Ext
+	}
+
+	section := string(readme)
+	start := strings.Index(section, "### Formats")
+	require.GreaterOrEqual(t, start, 0, "README has no Formats section")
+	section = section[start:]
+	if end := strings.Index(section[1:], "\n### "); end >= 0 {
+		section = section[:end+1]
+	}
+	got := map[string]string{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z0-9]+)`( \\(default\\))? \\|").FindAllStringSubmatch(section, -1) {
+		got[m[1]] = want[m[1]]
+	}
+	require.Equal(t, want, got, "README's table of formats")
+
+	flag := regexp.MustCompile("(?m)^\\| `-f, --format NAME` \\|.*$").FindString(string(readme))
+	require.NotEmpty(t, flag, "README has no --format row")
+	for name := range want {
+		require.Contains(t, flag, "`"+name+"`", "README's --format row")
+	}
+
+	got = map[string]string{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z0-9]+)` \\| `(\\.[a-z0-9]+)` \\|").FindAllStringSubmatch(string(docs), -1) {
+		got[m[1]] = m[2]
+	}
+	require.Equal(t, want, got, "docs/formats.md's table of formats and extensions")
 }

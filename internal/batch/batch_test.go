@@ -152,10 +152,28 @@ func corpus(t *testing.T, n int) string {
 	return dir
 }
 
+// into collects the documents of a run in buf, "--" after each, and the
+// inputs of the events in order.
+func into(buf *bytes.Buffer, seen *[]string) func(Event, []byte) error {
+	return func(ev Event, doc []byte) error {
+		if seen != nil {
+			*seen = append(*seen, ev.Input.Rel)
+		}
+		if ev.Status == Converted && doc == nil {
+			return errors.New("converted, but no document")
+		}
+		if doc != nil {
+			buf.Write(doc)
+			buf.WriteString("--\n")
+		}
+		return nil
+	}
+}
+
 func stream(t *testing.T, jobs int, dir string) (string, Stats, error) {
 	var buf bytes.Buffer
 	st, err := Run(context.Background(), Config{
-		Jobs: jobs, Stream: &buf, Separator: "--\n", Convert: fakeConvert,
+		Jobs: jobs, Emit: into(&buf, nil), Convert: fakeConvert,
 	}, Expand([]string{dir}, WalkOptions{}))
 	return buf.String(), st, err
 }
@@ -214,17 +232,17 @@ func TestWindowBoundsMemory(t *testing.T) {
 func TestOutDir(t *testing.T) {
 	dir := corpus(t, 30)
 	out := filepath.Join(t.TempDir(), "out")
-	run := func(skip bool) Stats {
+	run := func(skip bool, options string) Stats {
 		t.Helper()
 		st, err := Run(context.Background(), Config{
-			Jobs: 4, OutDir: out, Ext: ".json", SkipExisting: skip, Convert: fakeConvert,
+			Jobs: 4, OutDir: out, Ext: ".json", SkipExisting: skip, Stamp: options, Convert: fakeConvert,
 		}, Expand([]string{dir}, WalkOptions{}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return st
 	}
-	st := run(false)
+	st := run(false, "")
 	if st.Converted != 29 || st.Failed != 1 {
 		t.Fatalf("first run: %+v", st)
 	}
@@ -236,21 +254,52 @@ func TestOutDir(t *testing.T) {
 		t.Errorf("failed input has an output")
 	}
 	noTemps(t, out)
+	if stamps, _ := filepath.Glob(filepath.Join(out, "*", ".*.stamp")); len(stamps) > 0 {
+		t.Errorf("stamps without SkipExisting: %q", stamps)
+	}
 
-	// Re-run: everything up to date is skipped; a touched input converts.
-	st = run(true)
-	if st.Converted != 0 || st.Skipped != 29 || st.Failed != 1 {
+	// Outputs without a stamp are not known to be up to date; once
+	// stamped, they are, until their input's bytes, the options or the
+	// output itself change. Times play no part.
+	if st = run(true, "a"); st.Converted != 29 || st.Skipped != 0 {
+		t.Errorf("first run with SkipExisting: %+v", st)
+	}
+	if st = run(true, "a"); st.Converted != 0 || st.Skipped != 29 || st.Failed != 1 {
 		t.Errorf("re-run: %+v", st)
 	}
-	future := time.Now().Add(time.Hour)
-	os.Chtimes(filepath.Join(dir, "d0", "f003.txt"), future, future)
-	st = run(true)
-	if st.Converted != 1 || st.Skipped != 28 {
-		t.Errorf("re-run after touch: %+v", st)
+	if got := names(Expand([]string{out}, WalkOptions{Include: []string{"*"}})); len(got) != 29 {
+		t.Errorf("a walk of OUT finds %d files, want the 29 outputs (stamps are hidden)", len(got))
 	}
-	if st = run(false); st.Converted != 29 {
+	future, past := time.Now().Add(time.Hour), time.Now().Add(-48*time.Hour)
+	touched := filepath.Join(dir, "d0", "f003.txt")
+	os.Chtimes(touched, future, future)
+	replaced := filepath.Join(dir, "d1", "f004.txt")
+	os.WriteFile(replaced, []byte("other words\n"), 0o644)
+	os.Chtimes(replaced, past, past)
+	if st = run(true, "a"); st.Converted != 1 || st.Skipped != 28 {
+		t.Errorf("re-run after a touch and a replacement with an older time: %+v", st)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "d1", "f004.txt.json")); string(b) != "<d1/f004.txt:OTHER WORDS\n>\n" {
+		t.Errorf("replaced input's output = %q", b)
+	}
+	if st = run(true, "b"); st.Converted != 29 {
+		t.Errorf("re-run with other options: %+v", st)
+	}
+	edited := filepath.Join(out, "d2", "f008.txt.json")
+	os.WriteFile(edited, []byte("edited"), 0o644)
+	os.Remove(stampPath(filepath.Join(out, "d0", "f000.txt.json")))
+	if st = run(true, "b"); st.Converted != 2 || st.Skipped != 27 {
+		t.Errorf("re-run after an output was edited and a stamp removed: %+v", st)
+	}
+	if st = run(false, "c"); st.Converted != 29 {
 		t.Errorf("run without skip: %+v", st)
 	}
+	// The run without SkipExisting rewrote the outputs with the same
+	// bytes, so the stamps of "b" still hold.
+	if st = run(true, "b"); st.Skipped != 29 {
+		t.Errorf("re-run after a run without skip: %+v", st)
+	}
+	noTemps(t, out)
 }
 
 func noTemps(t *testing.T, dir string) {
@@ -268,8 +317,7 @@ func TestFailFast(t *testing.T) {
 	var seen []string
 	var buf bytes.Buffer
 	st, err := Run(context.Background(), Config{
-		Jobs: 4, Stream: &buf, FailFast: true, Convert: fakeConvert,
-		Report: func(ev Event) { seen = append(seen, ev.Input.Rel) },
+		Jobs: 4, Emit: into(&buf, &seen), FailFast: true, Convert: fakeConvert,
 	}, Expand([]string{dir}, WalkOptions{}))
 	if !errors.Is(err, ErrFailFast) {
 		t.Fatalf("err = %v, want ErrFailFast", err)
@@ -287,10 +335,14 @@ func TestDuplicateOutputs(t *testing.T) {
 	var errs []string
 	st, err := Run(context.Background(), Config{
 		Jobs: 2, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Report: func(ev Event) {
+		Emit: func(ev Event, doc []byte) error {
 			if ev.Err != nil {
 				errs = append(errs, ev.Err.Error())
 			}
+			if doc != nil {
+				return errors.New("a document streamed under --out-dir")
+			}
+			return nil
 		},
 	}, Expand([]string{a, b}, WalkOptions{}))
 	if err != nil || st.Converted != 1 || st.Failed != 1 || len(errs) != 1 || !strings.Contains(errs[0], "already written") {
@@ -304,10 +356,11 @@ func TestWriteErrorNamesPath(t *testing.T) {
 	var msg string
 	st, _ := Run(context.Background(), Config{
 		Jobs: 1, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Report: func(ev Event) {
+		Emit: func(ev Event, _ []byte) error {
 			if ev.Err != nil {
 				msg = ev.Err.Error()
 			}
+			return nil
 		},
 	}, []Input{{Name: "a.txt", Path: filepath.Join(dir, "a.txt"), Rel: "a.txt"}})
 	if st.Failed != 1 || !strings.Contains(msg, filepath.Join(out, "a.txt.json")) {
@@ -315,18 +368,24 @@ func TestWriteErrorNamesPath(t *testing.T) {
 	}
 }
 
-type failWriter struct{ err error }
-
-func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
-
 func TestStreamError(t *testing.T) {
 	dir := corpus(t, 50)
-	_, err := Run(context.Background(), Config{
-		Jobs: 2, Stream: failWriter{os.ErrClosed}, Convert: fakeConvert,
+	n := 0
+	st, err := Run(context.Background(), Config{
+		Jobs: 2, Convert: fakeConvert,
+		Emit: func(Event, []byte) error {
+			if n++; n == 3 {
+				return os.ErrClosed
+			}
+			return nil
+		},
 	}, Expand([]string{dir}, WalkOptions{}))
 	var se *StreamError
-	if !errors.As(err, &se) {
-		t.Errorf("err = %v, want a StreamError", err)
+	if !errors.As(err, &se) || !errors.Is(err, os.ErrClosed) {
+		t.Errorf("err = %v, want a StreamError of os.ErrClosed", err)
+	}
+	if st.Converted+st.Failed != 3 {
+		t.Errorf("stats %+v: the run went on after the stream failed", st)
 	}
 }
 
@@ -337,10 +396,11 @@ func TestCancel(t *testing.T) {
 	n := 0
 	_, err := Run(ctx, Config{
 		Jobs: 4, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Report: func(Event) {
+		Emit: func(Event, []byte) error {
 			if n++; n == 20 {
 				cancel()
 			}
+			return nil
 		},
 	}, Expand([]string{dir}, WalkOptions{}))
 	if !errors.Is(err, context.Canceled) {
@@ -417,23 +477,4 @@ func TestConcurrentRunsSameOut(t *testing.T) {
 		t.Errorf("d0/f003.txt.json = %q, %v", b, err)
 	}
 	noTemps(t, out)
-}
-
-func TestStreamHeader(t *testing.T) {
-	dir := tree(t, map[string]string{"a.txt": "a", "b.txt": "b", "c.txt": "bad"})
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{dir}, "H\n<a.txt:A>\n;<b.txt:B>\n"},
-		{[]string{filepath.Join(dir, "c.txt")}, ""}, // no document, no header
-	} {
-		var buf bytes.Buffer
-		Run(context.Background(), Config{
-			Jobs: 3, Stream: &buf, Header: []byte("H\n"), Separator: ";", Convert: fakeConvert,
-		}, Expand(tc.args, WalkOptions{}))
-		if buf.String() != tc.want {
-			t.Errorf("%v: stream %q, want %q", tc.args, buf.String(), tc.want)
-		}
-	}
 }

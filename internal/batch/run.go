@@ -47,18 +47,15 @@ type Config struct {
 	Window int
 
 	// OutDir, when set, receives one file per input at
-	// OutputPath(OutDir, input, Ext); otherwise documents go to Stream.
+	// OutputPath(OutDir, input, Ext); otherwise Emit gets the documents.
 	OutDir string
 	Ext    string
-	// SkipExisting skips inputs whose output exists and is newer than the
-	// input (OutDir only).
+	// SkipExisting skips inputs whose output is up to date by its stamp,
+	// and stamps what it writes (OutDir only; see stamp).
 	SkipExisting bool
-
-	// Stream receives the documents in input order: Header before the
-	// first, Separator between two.
-	Stream    io.Writer
-	Header    []byte
-	Separator string
+	// Stamp names what an output depends on besides its input (format,
+	// options, version), for SkipExisting.
+	Stamp string
 
 	// FailFast stops at the first failed input (in input order).
 	FailFast bool
@@ -68,12 +65,14 @@ type Config struct {
 	// Convert turns input number i's bytes into its document, written to
 	// w. It must be safe to call from several goroutines.
 	Convert func(i int, in Input, data []byte, w io.Writer) error
-	// Report, if set, is told about each input in input order, from one
-	// goroutine.
-	Report func(Event)
+	// Emit, if set, is told about each input in input order, from one
+	// goroutine, with the bytes Convert wrote when the input converted
+	// without OutDir (nil otherwise): the caller makes its stream of
+	// them. An error from Emit ends the run.
+	Emit func(ev Event, doc []byte) error
 }
 
-// StreamError is a failure to write the document stream.
+// StreamError is an error from Emit: the stream could not be written.
 type StreamError struct{ Err error }
 
 func (e *StreamError) Error() string { return e.Err.Error() }
@@ -90,8 +89,8 @@ type result struct {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Run converts inputs. It returns ctx.Err() when cancelled, a *StreamError
-// when the stream cannot be written, ErrFailFast, or nil; failures of
-// single inputs are reported through Report and counted in Stats.
+// when Emit fails, ErrFailFast, or nil; failures of single inputs are
+// reported through Emit and counted in Stats.
 func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 	start := time.Now()
 	var st Stats
@@ -100,7 +99,6 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 		window = 2*c.Jobs + 2
 	}
 	outputs, dups := c.plan(inputs)
-	written := 0
 	// Files under OutDir are counted as they land, not in input order: after
 	// a Ctrl-C the outputs that workers finished ahead of the order are on
 	// disk too, and the summary must say so.
@@ -121,25 +119,9 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 				}
 			}()
 			st.Bytes += r.ev.Bytes
-			if r.ev.Status == Converted && c.OutDir == "" {
-				if written == 0 && len(c.Header) > 0 {
-					if _, err := c.Stream.Write(c.Header); err != nil {
-						return &StreamError{err}
-					}
-				}
-				if written > 0 && c.Separator != "" {
-					if _, err := io.WriteString(c.Stream, c.Separator); err != nil {
-						return &StreamError{err}
-					}
-				}
-				if _, err := c.Stream.Write(r.buf.Bytes()); err != nil {
-					return &StreamError{err}
-				}
-				written++
-			}
 			switch r.ev.Status {
 			case Converted:
-				if c.OutDir == "" { // files are counted as they land, below
+				if c.OutDir == "" { // files are counted as they land, above
 					st.Converted++
 				}
 			case Skipped:
@@ -147,8 +129,14 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 			case Failed:
 				st.Failed++
 			}
-			if c.Report != nil {
-				c.Report(r.ev)
+			if c.Emit != nil {
+				var doc []byte
+				if r.buf != nil {
+					doc = r.buf.Bytes()
+				}
+				if err := c.Emit(r.ev, doc); err != nil {
+					return &StreamError{err}
+				}
 			}
 			if r.ev.Status == Failed && c.FailFast {
 				return ErrFailFast
@@ -209,10 +197,6 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	if ctx.Err() != nil {
 		return fail(ctx.Err())
 	}
-	if c.SkipExisting && out != "" && upToDate(in.Path, out) {
-		r.ev.Status = Skipped
-		return r
-	}
 	var data []byte
 	var err error
 	if in.Stdin {
@@ -226,6 +210,14 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 		return fail(err)
 	}
 	r.ev.Bytes = int64(len(data))
+	var sum string
+	if c.SkipExisting && out != "" {
+		sum = inputSum(data)
+		if upToDate(out, sum, c.Stamp) {
+			r.ev.Status = Skipped
+			return r
+		}
+	}
 	buf, err := c.convert(ctx, i, in, data)
 	if err != nil {
 		return fail(err)
@@ -243,6 +235,9 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	}
 	if err := WriteFile(out, buf.Bytes()); err != nil {
 		return fail(fmt.Errorf("write %s: %w", out, err))
+	}
+	if sum != "" {
+		writeStamp(out, sum, c.Stamp, buf.Bytes())
 	}
 	return r
 }
@@ -266,19 +261,4 @@ func (c *Config) convert(ctx context.Context, i int, in Input, data []byte) (*by
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-}
-
-// upToDate reports whether out exists and is newer than in.
-func upToDate(in, out string) bool {
-	ofi, err := os.Stat(out)
-	if err != nil {
-		return false
-	}
-	ifi, err := os.Stat(in)
-	if err != nil {
-		return false
-	}
-	// Not older: on file systems with coarse timestamps an output written
-	// in the same second as its input is as new as it.
-	return !ofi.ModTime().Before(ifi.ModTime())
 }

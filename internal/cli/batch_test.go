@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/transcript-cli/transcript/internal/convert"
+	"github.com/transcript-cli/transcript/internal/export"
+	"github.com/transcript-cli/transcript/internal/model"
 )
 
 func refCalls(t *testing.T, n int) string {
@@ -55,6 +59,57 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		if !tc.terminal && strings.Contains(stderr, "\r") {
 			t.Errorf("animation without a terminal: %q", stderr)
 		}
+	}
+}
+
+// TestStreamEveryFormat: several inputs in every registered format give
+// the same bytes for any -j, and the bytes of export's stream of the same
+// documents: the command line adds nothing to the stream and loses
+// nothing of it.
+func TestStreamEveryFormat(t *testing.T) {
+	dir := refCalls(t, 3)
+	tmp := t.TempDir() // where TMX spools its bodies
+	t.Setenv("TMPDIR", tmp)
+	var docs []*model.Transcript
+	for _, name := range []string{"a", "b", "c"} {
+		path := filepath.Join(dir, name+".txt")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := convert.Convert(path, data, convert.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	for _, f := range export.Formats() {
+		if f.Single {
+			continue
+		}
+		var want bytes.Buffer
+		s := export.NewStream(&want, f, export.Options{BOM: true})
+		for _, d := range docs {
+			if err := s.Write(d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		for _, jobs := range []string{"1", "3"} {
+			var out, errb bytes.Buffer
+			code := Run(context.Background(), []string{"parse", "-q", "--bom", "-f", f.Name, "-j", jobs, dir}, Streams{Out: &out, Err: &errb})
+			if code != ExitOK || errb.Len() > 0 {
+				t.Fatalf("%s -j%s: exit %d: %s", f.Name, jobs, code, errb.String())
+			}
+			if !bytes.Equal(out.Bytes(), want.Bytes()) {
+				t.Errorf("%s -j%s: %d bytes, export's stream %d", f.Name, jobs, out.Len(), want.Len())
+			}
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -78,16 +79,36 @@ func Run(ctx context.Context, args []string, s Streams) int {
 		ee = &exitError{code: ExitUsage, err: err}
 	}
 	if ee.err != nil {
-		fmt.Fprintf(s.Err, "transcript: %v\n", ee.err)
-		if ee.code == ExitUsage {
-			cmd, _, ferr := root.Find(args)
-			if ferr != nil || cmd == nil {
-				cmd = root
-			}
-			fmt.Fprint(s.Err, cmd.UsageString())
+		msg := ee.err.Error()
+		if ee.code != ExitUsage {
+			fmt.Fprintf(s.Err, "transcript: %s\n", msg)
+			return ee.code
 		}
+		// A usage error is one line saying what is wrong and one pointing
+		// to the help, as gh and ripgrep do: the whole usage would bury
+		// the line that matters.
+		cmd, _, ferr := root.Find(args)
+		if ferr != nil || cmd == nil {
+			cmd = root
+			if arg := firstArg(args); ferr != nil && arg != "" {
+				if sugg := root.SuggestionsFor(arg); len(sugg) > 0 {
+					msg += " (did you mean " + strings.Join(sugg, " or ") + "?)"
+				}
+			}
+		}
+		fmt.Fprintf(s.Err, "transcript: %s\nRun '%s --help' for usage.\n", msg, cmd.CommandPath())
 	}
 	return ee.code
+}
+
+// firstArg is the first argument that is not a flag: the command name.
+func firstArg(args []string) string {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return a
+		}
+	}
+	return ""
 }
 
 func newRoot(s Streams) *cobra.Command {
@@ -98,14 +119,17 @@ func newRoot(s Streams) *cobra.Command {
 interleaved with their Chinese translation (or English-only calls, in many
 vendors' layouts) and writes structured data: speaker turns, each English
 paragraph paired with its translation, participants, sections, Q&A
-exchanges and call metadata, as JSON, YAML, JSON Lines, CSV, TSV, TMX,
-HTML or text.
+exchanges and call metadata, in the formats of parse --format
+(` + strings.Join(formatNames(), ", ") + `).
 
 Exit codes: 0 done, 1 an input or output failed, 2 usage error,
 130 interrupted, 141 output closed early, 143 terminated.`,
 		Version:       build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Run adds suggestions to the one-line error itself; cobra's
+		// would add lines.
+		DisableSuggestions: true,
 	}
 	root.SetIn(s.In)
 	root.SetOut(s.Out)

@@ -8,13 +8,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/transcript-cli/transcript/internal/build"
+	"github.com/transcript-cli/transcript/internal/export"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -58,15 +62,43 @@ func firstDiff(want, got string) string {
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
+func TestMain(m *testing.M) {
+	// Golden files must not change with the build's version (TMX and
+	// HTML name it).
+	build.Version = "test"
+	os.Exit(m.Run())
+}
+
+// TestGolden runs the command line on the reference file in every
+// registered format: a format added without its golden file fails here.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"json", "yaml"} {
-		t.Run(format, func(t *testing.T) {
-			out, errs, code := run(t, "", "parse", "-f", format, reference)
+	for _, f := range export.Formats() {
+		t.Run(f.Name, func(t *testing.T) {
+			out, errs, code := run(t, "", "parse", "-f", f.Name, reference)
 			require.Equal(t, 0, code, errs)
 			assert.Empty(t, errs, "stderr must be empty on success")
-			golden(t, "amazon."+format, out)
+			golden(t, "amazon"+f.Ext, out)
 		})
 	}
+}
+
+// TestFormatLists: the help, the flag's help and the shell completion
+// name every registered format, from the registry.
+func TestFormatLists(t *testing.T) {
+	help, _, code := run(t, "", "parse", "--help")
+	require.Equal(t, ExitOK, code)
+	t.Chdir("internal/cli")
+	rootHelp, _, code := run(t, "", "--help")
+	require.Equal(t, ExitOK, code)
+	t.Chdir("internal/cli")
+	completion, _, code := run(t, "", "__complete", "parse", "--format", "")
+	require.Equal(t, ExitOK, code)
+	for _, f := range export.Formats() {
+		assert.Regexp(t, `(?m)^  `+f.Name+` +`+regexp.QuoteMeta(f.Description)+`$`, help, "parse --help lists the formats")
+		assert.Contains(t, completion, f.Name+"\t"+f.Description+"\n")
+		assert.Contains(t, rootHelp, f.Name)
+	}
+	assert.Contains(t, help, "output format NAME: "+strings.Join(export.Names(), ", "))
 }
 
 func TestReferenceFacts(t *testing.T) {
@@ -184,8 +216,16 @@ func TestExitCodes(t *testing.T) {
 		{"ok", "", false, []string{"parse", reference}, ExitOK, ""},
 		{"stdin", "Operator\nOperator\nHello and welcome.\n", false, []string{"parse"}, ExitOK, ""},
 		{"terminal without file prints help", "", true, []string{"parse"}, ExitUsage, "Usage:"},
-		{"unknown format", "", false, []string{"parse", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: csv, html, json, jsonl, text, tmx, tsv, yaml)`},
+		{"unknown format", "", false, []string{"parse", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: ` + strings.Join(export.Names(), ", ") + ")"},
 		{"unknown command", "", false, []string{"nope"}, ExitUsage, `unknown command "nope"`},
+		{"misspelt command", "", false, []string{"pars", reference}, ExitUsage, `unknown command "pars" for "transcript" (did you mean parse?)`},
+		{"unknown flag", "", false, []string{"parse", "--nope", reference}, ExitUsage, "unknown flag: --nope"},
+		{"bad flag value", "", false, []string{"parse", "-j", "two", reference}, ExitUsage, `invalid argument "two" for "-j, --jobs"`},
+		{"lint: bad flag value", "", false, []string{"lint", "-j", "two", reference}, ExitUsage, `invalid argument "two" for "-j, --jobs"`},
+		{"lint: unknown format", "", false, []string{"lint", "-f", "xml", reference}, ExitUsage, `unknown format "xml" (valid: json, text)`},
+		{"lint: unreadable", "", false, []string{"lint", "nosuch.txt"}, ExitFailure, "transcript: nosuch.txt: open nosuch.txt: no such file or directory\n"},
+		{"no jobs", "", false, []string{"parse", "-j", "0", reference}, ExitUsage, "--jobs must be at least 1, not 0"},
+		{"skip-existing without out-dir", "", false, []string{"parse", "--skip-existing", reference}, ExitUsage, "--skip-existing needs --out-dir"},
 		{"missing file", "", false, []string{"parse", "nosuch.txt"}, ExitFailure, "transcript: nosuch.txt: open nosuch.txt: no such file or directory\n"},
 		{"empty stdin", "", false, []string{"parse"}, ExitFailure, "transcript: <stdin>: no transcript found"},
 		{"unknown layout", "", false, []string{"parse", "--layout", "nope", reference}, ExitUsage, `unknown layout "nope" (valid: auto, alphamemo, `},
@@ -204,7 +244,20 @@ func TestExitCodes(t *testing.T) {
 					assert.False(t, strings.HasSuffix(msg, "."), "messages end without a full stop: %q", msg)
 				}
 			}
-			if code != ExitOK {
+			if code == ExitUsage && !tt.term {
+				// One line that says what is wrong, one that points to
+				// the help of the command at fault: not the whole usage.
+				lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
+				if assert.Len(t, lines, 2, errb.String()) {
+					assert.True(t, strings.HasPrefix(lines[0], "transcript: "), lines[0])
+					cmd := "transcript"
+					if tt.args[0] == "parse" || tt.args[0] == "lint" {
+						cmd += " " + tt.args[0]
+					}
+					assert.Equal(t, "Run '"+cmd+" --help' for usage.", lines[1])
+				}
+			}
+			if code != ExitOK && tt.args[0] != "lint" {
 				assert.Empty(t, out.String(), "nothing on stdout on failure")
 			}
 		})

@@ -6,22 +6,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
 	"github.com/transcript-cli/transcript/internal/batch"
 	"github.com/transcript-cli/transcript/internal/convert"
+	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
 )
 
 // lintOptions are the flags of transcript lint.
 type lintOptions struct {
-	format  string
-	read    readOptions
-	include []string
+	run    runOptions
+	format string
 }
+
+// lintFormats are the report formats of lint.
+var lintFormats = []string{"json", "text"}
 
 func newLintCmd(s Streams) *cobra.Command {
 	o := &lintOptions{}
@@ -31,24 +35,23 @@ func newLintCmd(s Streams) *cobra.Command {
 		Long: `Report the problems found in each FILE (folders are searched as by
 transcript parse), one per line as FILE:LINE: SEVERITY: CODE: message
 (missing and orphan translations, doubtful pairs, repaired encodings,
-unparsed lines, number mismatches). Exit 1 when a file has an error-level
-problem or cannot be read, 0 otherwise.`,
+unparsed lines, number mismatches). A file that cannot be read or holds
+no transcript is reported the same way, on line 0 with severity error.
+Exit 1 when a file has an error-level problem or cannot be read, 0
+otherwise.`,
 		Example: `  transcript lint calls/
   transcript lint --format json call.txt | jq -r 'select(.severity == "error") | .code'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 && s.InTerminal {
-				cmd.SetOut(s.Err)
-				_ = cmd.Help()
-				return &exitError{code: ExitUsage}
+			if err := needInput(cmd, args, s); err != nil {
+				return err
 			}
 			return runLint(cmd.Context(), o, args, s)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "report format: text or json (one object per line)")
-	f.StringArrayVar(&o.include, "include", nil, "in folders, check files whose name matches `GLOB` (repeatable)")
-	o.read.bind(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	f.StringVarP(&o.format, "format", "f", "text", "report format `NAME`: text, or json (one object per line)")
+	o.run.bind(cmd, "check")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(lintFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -58,77 +61,81 @@ type problem struct {
 	model.Warning
 }
 
+// failureCode is the code under which lint reports an input that failed:
+// the one place that maps the pipeline's errors to codes.
+func failureCode(err error) string {
+	switch {
+	case errors.Is(err, convert.ErrNoCall):
+		return "no_call"
+	case errors.Is(err, convert.ErrNoTranscript):
+		return "no_transcript"
+	case errors.Is(err, decode.ErrBinary):
+		return "binary"
+	case errors.Is(err, batch.ErrNoFiles):
+		return "no_files"
+	}
+	return "unreadable"
+}
+
 func runLint(ctx context.Context, o *lintOptions, args []string, s Streams) error {
-	if ctx == nil {
-		ctx = context.Background()
+	if !slices.Contains(lintFormats, o.format) {
+		return usageErr("unknown format %q (valid: %s)", o.format, strings.Join(lintFormats, ", "))
 	}
-	if o.format != "text" && o.format != "json" {
-		return usageErr("unknown format %q (valid: json, text)", o.format)
-	}
-	copts, err := o.read.options()
+	copts, err := o.run.check(args)
 	if err != nil {
 		return err
 	}
-	if err := batch.CheckPatterns(o.include); err != nil {
-		return usageErr("%v", err)
-	}
-	if err := checkStdinOnce(args); err != nil {
-		return err
-	}
-	if len(args) == 0 {
-		args = []string{"-"}
-	}
-	// The same ordered, parallel reading as parse: each input's report is
-	// written in input order as soon as it and those before it are done.
-	var errorLevel atomic.Bool
-	cfg := batch.Config{
-		Jobs:   runtime.NumCPU(),
-		Stream: s.Out,
-		Stdin:  func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) },
-		Convert: func(_ int, in batch.Input, data []byte, w io.Writer) error {
-			t, err := convert.Convert(in.Name, data, copts)
-			if err != nil {
-				return err
-			}
+	report := func(w io.Writer, file string, warn model.Warning) error {
+		if o.format == "json" {
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
-			for _, warn := range t.Warnings {
-				if warn.Severity == model.SeverityError {
-					errorLevel.Store(true)
+			return enc.Encode(problem{File: file, Warning: warn})
+		}
+		_, err := fmt.Fprintf(w, "%s:%d: %s: %s: %s\n", file, warn.Line, warn.Severity, warn.Code, warn.Message)
+		return err
+	}
+	out := o.run.open(s)
+	defer out.abort()
+	// Each input's report is rendered by the workers and written in input
+	// order; a failed input's is written in its place.
+	var errorLevel atomic.Bool
+	j := job{
+		cfg: batch.Config{
+			Convert: func(_ int, in batch.Input, data []byte, w io.Writer) error {
+				t, err := convert.Convert(in.Name, data, copts)
+				if err != nil {
+					return err
 				}
-				if o.format == "json" {
-					if err := enc.Encode(problem{File: in.Name, Warning: warn}); err != nil {
+				for _, warn := range t.Warnings {
+					if warn.Severity == model.SeverityError {
+						errorLevel.Store(true)
+					}
+					if err := report(w, in.Name, warn); err != nil {
 						return err
 					}
-					continue
 				}
-				fmt.Fprintf(w, "%s:%d: %s: %s: %s\n", in.Name, warn.Line, warn.Severity, warn.Code, warn.Message)
+				return nil
+			},
+		},
+		inputs: o.run.inputs(args, ""),
+		emit: func(ev batch.Event, doc []byte) error {
+			switch ev.Status {
+			case batch.Converted:
+				_, err := out.Write(doc)
+				return err
+			case batch.Failed:
+				return report(out, ev.Input.Name, model.Warning{
+					Code: failureCode(ev.Err), Severity: model.SeverityError, Message: ev.Err.Error(),
+				})
 			}
 			return nil
 		},
-		Report: func(ev batch.Event) {
-			if ev.Status == batch.Failed {
-				fmt.Fprintf(s.Err, "transcript: %s: %v\n", ev.Input.Name, ev.Err)
-			}
+		keepEmpty: true,
+		batch:     isBatch("", args),
+		summary: func(st batch.Stats) string {
+			return fmt.Sprintf("%d checked, %d failed in %.2fs", st.Converted, st.Failed, st.Elapsed.Seconds())
 		},
+		failed: errorLevel.Load,
 	}
-	st, err := batch.Run(ctx, cfg, batch.Expand(args, batch.WalkOptions{Include: o.include}))
-	var se *batch.StreamError
-	switch {
-	case ctx.Err() != nil:
-		return &exitError{code: ExitFailure}
-	case errors.As(err, &se):
-		// A write that fails ends the run: the reader is gone (| head,
-		// exit 141, quietly) or the output cannot take more (exit 1).
-		if isBrokenPipe(se.Err) {
-			return &exitError{code: ExitPipe}
-		}
-		return &exitError{code: ExitFailure, err: fmt.Errorf("<stdout>: %v", se.Err)}
-	case err != nil:
-		return &exitError{code: ExitFailure, err: err}
-	}
-	if st.Failed > 0 || errorLevel.Load() {
-		return &exitError{code: ExitFailure}
-	}
-	return nil
+	return o.run.run(ctx, s, out, j)
 }

@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/textutil"
@@ -47,8 +47,8 @@ type Format struct {
 // Merged is how a format writes several documents as one: each document's
 // body goes out in order as it comes, and the head, made from one note per
 // document (TMX: how many unpaired paragraphs each input left out), is
-// written before the bodies once all are known. A stream of such a format
-// therefore keeps only the notes in memory; the caller spools the bodies.
+// written before the bodies once all are known. A Stream of such a format
+// therefore keeps only the notes in memory and spools the bodies.
 type Merged struct {
 	Note func(t *model.Transcript) string
 	Head func(w io.Writer, notes []string, o Options) error
@@ -142,7 +142,7 @@ func writeYAML(w io.Writer, t *model.Transcript, _ Options) error {
 }
 
 // yaml11Bools are the words YAML 1.1 readers (PyYAML, older Ruby and Java
-// libraries) take for booleans; yaml.v3 writes them bare, being YAML 1.2.
+// libraries) take for booleans; go.yaml.in/yaml/v3 writes them bare, being YAML 1.2.
 var yaml11Bools = map[string]bool{
 	"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true,
 }

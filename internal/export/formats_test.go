@@ -74,7 +74,7 @@ func render(t *testing.T, name string, ts ...*model.Transcript) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	sw := NewWriter(&buf, f, Options{})
+	sw := NewStream(&buf, f, Options{})
 	for _, tr := range ts {
 		if err := sw.Write(tr); err != nil {
 			t.Fatal(err)
@@ -86,11 +86,13 @@ func render(t *testing.T, name string, ts ...*model.Transcript) []byte {
 	return buf.Bytes()
 }
 
+// TestGolden renders the reference in every registered format (the
+// command line's TestGolden holds its output to the same files).
 func TestGolden(t *testing.T) {
 	ref := reference(t)
-	for _, f := range []string{"jsonl", "tmx", "tsv", "csv", "html", "text"} {
+	for _, format := range Formats() {
+		f := format.Name
 		t.Run(f, func(t *testing.T) {
-			format, _ := Lookup(f)
 			got := render(t, f, ref)
 			path := filepath.Join("..", "..", "testdata", "golden", "amazon"+format.Ext)
 			if *update {
@@ -407,7 +409,7 @@ func TestCSV(t *testing.T) {
 
 func TestHTMLSingle(t *testing.T) {
 	var buf bytes.Buffer
-	sw := NewWriter(&buf, htmlFormat, Options{})
+	sw := NewStream(&buf, htmlFormat, Options{})
 	if err := sw.Write(synthetic()); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/transcript-cli/transcript/internal/model"
 )
@@ -26,7 +27,10 @@ var htmlFormat = Format{
 //go:embed html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("page").Parse(htmlSource))
+// htmlTemplate is parsed when a page is first written, not at start.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(htmlSource))
+})
 
 type htmlPage struct {
 	Title       string
@@ -86,7 +90,7 @@ var sectionTitles = map[string]string{
 }
 
 func writeHTML(w io.Writer, t *model.Transcript, _ Options) error {
-	return htmlTemplate.Execute(w, buildPage(t))
+	return htmlTemplate().Execute(w, buildPage(t))
 }
 
 func buildPage(t *model.Transcript) htmlPage {

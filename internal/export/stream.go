@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 
@@ -12,66 +13,164 @@ import (
 // format that holds one document only.
 var ErrSingle = errors.New("this format holds one document per output; use one output file per input")
 
-// Writer writes a stream of documents in one format: the format's header
-// once, documents joined by its separator, or all documents merged into one
-// at Close. Each document is rendered whole before any of it is written, so
-// a document that fails to encode leaves nothing behind.
-type Writer struct {
+// SpoolError is a failure of the spool of a merged format, not of the
+// output: the caller names the spool, not the output, in its message.
+type SpoolError struct{ Err error }
+
+func (e *SpoolError) Error() string { return e.Err.Error() }
+func (e *SpoolError) Unwrap() error { return e.Err }
+
+// Stream writes a stream of documents in one format: the format's header
+// once, documents joined by its separator, a single-document format
+// (HTML) refusing a second document, and a merging format (TMX) spooling
+// its bodies and writing them under a head made from every document at
+// Close. It is the one place that knows how documents make an output: one
+// file of --out-dir is a stream of one document.
+//
+// Rendering and writing are apart so that documents can be rendered in
+// parallel and written in order: Encode renders a document's part of the
+// stream and may be called from several goroutines; Add writes parts, in
+// order, from one. Write does both. A document that fails to render
+// leaves nothing in the stream.
+type Stream struct {
 	w     io.Writer
 	f     Format
 	o     Options
 	n     int
-	notes []string     // for formats that merge: one per document
-	spool bytes.Buffer // their bodies, until Close writes the head
-	buf   bytes.Buffer
+	notes []string // a merging format's: one per document
+	open  func() (io.ReadWriteSeeker, error)
+	spool io.ReadWriteSeeker
+	mem   bytes.Buffer // the spool when open is nil
+	buf   bytes.Buffer // Write's part
 }
 
-// NewWriter starts a stream of documents on w.
-func NewWriter(w io.Writer, f Format, o Options) *Writer {
-	return &Writer{w: w, f: f, o: o}
+// NewStream starts a stream of documents in format f on w. A merging
+// format spools its bodies in memory, unless SpoolTo says where.
+func NewStream(w io.Writer, f Format, o Options) *Stream {
+	return &Stream{w: w, f: f, o: o}
 }
 
-// Write adds one document to the stream.
-func (sw *Writer) Write(t *model.Transcript) error {
-	if sw.f.Single && sw.n > 0 {
-		return ErrSingle
+// SpoolTo makes a merging format spool its bodies into what open returns
+// (a temporary file), opened at the first document, instead of memory: a
+// stream of thousands of documents then holds only their notes. The
+// caller closes and removes it after Close.
+func (s *Stream) SpoolTo(open func() (io.ReadWriteSeeker, error)) { s.open = open }
+
+// Encode renders t's part of the stream into w, for Add. It is safe for
+// concurrent use.
+func (s *Stream) Encode(w io.Writer, t *model.Transcript) error {
+	m := s.f.Merge
+	if m == nil {
+		return s.f.Write(w, t, s.o)
 	}
-	if m := sw.f.Merge; m != nil {
-		if err := m.Body(&sw.spool, t, sw.o); err != nil {
-			return err
-		}
-		sw.notes = append(sw.notes, m.Note(t))
-		sw.n++
-		return nil
-	}
-	sw.buf.Reset()
-	if sw.n == 0 && sw.f.Header != nil {
-		if err := sw.f.Header(&sw.buf, sw.o); err != nil {
-			return err
-		}
-	}
-	if sw.n > 0 {
-		sw.buf.WriteString(sw.f.Separator)
-	}
-	if err := sw.f.Write(&sw.buf, t, sw.o); err != nil {
+	// A merging format's part carries the document's note ahead of its
+	// body, length first, so that Add can keep it for the head.
+	note := m.Note(t)
+	var n [binary.MaxVarintLen64]byte
+	if _, err := w.Write(binary.AppendUvarint(n[:0], uint64(len(note)))); err != nil {
 		return err
 	}
-	sw.n++
-	_, err := sw.w.Write(sw.buf.Bytes())
+	if _, err := io.WriteString(w, note); err != nil {
+		return err
+	}
+	return m.Body(w, t, s.o)
+}
+
+// Add writes one part that Encode rendered: after the header for the
+// first, after the separator for the others; a merging format's body goes
+// to the spool.
+func (s *Stream) Add(part []byte) error {
+	if s.f.Single && s.n > 0 {
+		return ErrSingle
+	}
+	if s.f.Merge != nil {
+		return s.spoolPart(part)
+	}
+	if s.n == 0 && s.f.Header != nil {
+		if err := s.f.Header(s.w, s.o); err != nil {
+			return err
+		}
+	}
+	if s.n > 0 && s.f.Separator != "" {
+		if _, err := io.WriteString(s.w, s.f.Separator); err != nil {
+			return err
+		}
+	}
+	s.n++
+	_, err := s.w.Write(part)
 	return err
 }
 
-// Close finishes the stream: it writes merged documents. A stream with no
-// document writes nothing.
-func (sw *Writer) Close() error {
-	if sw.f.Merge == nil || len(sw.notes) == 0 {
+func (s *Stream) spoolPart(part []byte) error {
+	size, k := binary.Uvarint(part)
+	if k <= 0 || uint64(len(part)-k) < size {
+		return errors.New("export: a part that Encode did not render")
+	}
+	if s.spool == nil {
+		if s.open == nil {
+			s.spool = nopSeeker{&s.mem}
+		} else {
+			sp, err := s.open()
+			if err != nil {
+				return &SpoolError{err}
+			}
+			s.spool = sp
+		}
+	}
+	if _, err := s.spool.Write(part[k+int(size):]); err != nil {
+		return &SpoolError{err}
+	}
+	s.notes = append(s.notes, string(part[k:k+int(size)]))
+	s.n++
+	return nil
+}
+
+// Write renders t and adds it to the stream.
+func (s *Stream) Write(t *model.Transcript) error {
+	s.buf.Reset()
+	if err := s.Encode(&s.buf, t); err != nil {
+		return err
+	}
+	return s.Add(s.buf.Bytes())
+}
+
+// Close finishes the stream: a merging format writes its head, the
+// spooled bodies and its tail. A stream with no document writes nothing.
+func (s *Stream) Close() error {
+	m := s.f.Merge
+	if m == nil || len(s.notes) == 0 {
 		return nil
 	}
-	err := WriteMerged(sw.w, sw.f, sw.notes, &sw.spool, sw.o)
-	sw.notes = nil
-	sw.spool.Reset()
-	return err
+	if _, err := s.spool.Seek(0, io.SeekStart); err != nil {
+		return &SpoolError{err}
+	}
+	if err := m.Head(s.w, s.notes, s.o); err != nil {
+		return err
+	}
+	if _, err := io.Copy(s.w, spoolReader{s.spool}); err != nil {
+		return err
+	}
+	s.notes = nil
+	return m.Tail(s.w, s.o)
 }
+
+// spoolReader marks the errors of reading the spool as the spool's, where
+// io.Copy mixes them with the output's.
+type spoolReader struct{ r io.Reader }
+
+func (r spoolReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &SpoolError{err}
+	}
+	return n, err
+}
+
+// nopSeeker is a memory spool: written once, then read from its start,
+// which is all Close asks of Seek.
+type nopSeeker struct{ *bytes.Buffer }
+
+func (nopSeeker) Seek(int64, int) (int64, error) { return 0, nil }
 
 // one writes a single document as a whole merged output.
 func (m *Merged) one(w io.Writer, t *model.Transcript, o Options) error {
@@ -84,28 +183,16 @@ func (m *Merged) one(w io.Writer, t *model.Transcript, o Options) error {
 	return m.Tail(w, o)
 }
 
-// WriteMerged writes a merged format's document: the head made from the
-// notes, the bodies read from spool, and the tail.
-func WriteMerged(w io.Writer, f Format, notes []string, spool io.Reader, o Options) error {
-	var head bytes.Buffer
-	if err := f.Merge.Head(&head, notes, o); err != nil {
-		return err
-	}
-	if _, err := w.Write(head.Bytes()); err != nil {
-		return err
-	}
-	if _, err := io.Copy(w, spool); err != nil {
-		return err
-	}
-	return f.Merge.Tail(w, o)
-}
-
 // WriteDocument writes t as one complete output (one file of --out-dir):
-// header, document and whatever the format closes a stream with.
+// the stream of this one document. It writes straight to w, without the
+// stream's buffer and spool (a merging format's Write is the merge of one
+// document), so on an error w holds part of it: --out-dir writes into a
+// buffer it throws away then.
 func WriteDocument(w io.Writer, f Format, t *model.Transcript, o Options) error {
-	sw := NewWriter(w, f, o)
-	if err := sw.Write(t); err != nil {
-		return err
+	if f.Header != nil && f.Merge == nil {
+		if err := f.Header(w, o); err != nil {
+			return err
+		}
 	}
-	return sw.Close()
+	return f.Write(w, t, o)
 }

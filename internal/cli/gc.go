@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"os"
+	"runtime/debug"
+
+	"github.com/transcript-cli/transcript/internal/batch"
+)
+
+// Garbage collection for a run of small inputs. The collector keeps the
+// heap within twice what is live, and at least 4 MB; converting one
+// transcript keeps a few MB live, so a batch collected every one or two
+// files, and at -j2 the collector's worker took one of the two CPUs that
+// often. When every input is small (at most smallInput), the heap may grow
+// to four times what is live, at least 12 MB, under a soft limit that
+// keeps the process near 30 MB. The limit has 32 times the largest input
+// above its floor: room for a call whose data is far bigger than its text
+// (tens of thousands of short turns), so that the limit never keeps the
+// collector running. A big input, or standard input (of unknown size),
+// keeps the defaults, under which its memory grows least; so does a run
+// whose environment sets GOGC or GOMEMLIMIT.
+const (
+	smallInput  = 1 << 20
+	smallGC     = 300
+	memoryFloor = 20 << 20
+)
+
+// tuneGC sets the collector for a run over inputs and returns what
+// restores it (tests run many commands in one process).
+func tuneGC(inputs []batch.Input) (restore func()) {
+	nothing := func() {}
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return nothing
+	}
+	var largest int64
+	for _, in := range inputs {
+		if in.Stdin {
+			return nothing
+		}
+		fi, err := os.Stat(in.Path)
+		if in.Err != nil || err != nil {
+			continue // it fails in its place
+		}
+		if fi.Size() > smallInput {
+			return nothing
+		}
+		largest = max(largest, fi.Size())
+	}
+	gc := debug.SetGCPercent(smallGC)
+	limit := debug.SetMemoryLimit(memoryFloor + 32*largest)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
+}
