@@ -148,10 +148,9 @@ func compare(ens, zhs []Number) Check {
 				case 0:
 					ok = !e.Word && !z.Word && equal(e.Value, z.Value)
 				case 1:
-					ok = !e.Word && !z.Word && rounded(e, z)
+					ok = !e.Word && !z.Word && Agree(e, z)
 				case 2:
-					ok = (e.Word || z.Word) && (equal(e.Value, z.Value) || rounded(e, z) ||
-						e.alt != 0 && equal(e.alt, z.Value) || z.alt != 0 && equal(e.Value, z.alt))
+					ok = (e.Word || z.Word) && Agree(e, z)
 				}
 				if ok {
 					enUsed[i], zhUsed[j] = true, true
@@ -172,6 +171,15 @@ func compare(ens, zhs []Number) Check {
 		}
 	}
 	return c
+}
+
+// Agree reports whether two numbers may be the same figure: same unit, and
+// equal, or one the other rounded (see rounded), or a spelled-out one's
+// other reading ('23 as 23). Compare pairs numbers by this rule, preferring
+// exact matches and written numbers when several compete.
+func Agree(e, z Number) bool {
+	return e.Unit == z.Unit && (equal(e.Value, z.Value) || rounded(e, z) ||
+		(e.Word || z.Word) && (e.alt != 0 && equal(e.alt, z.Value) || z.alt != 0 && equal(e.Value, z.alt)))
 }
 
 func equal(a, b float64) bool {
