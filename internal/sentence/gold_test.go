@@ -36,7 +36,10 @@ type goldLink struct {
 	ZH [][2]int `json:"zh"`
 }
 
-var goldShow = flag.Bool("show", false, "print the gold's links as text (for review)")
+var (
+	goldShow   = flag.Bool("show", false, "print the gold's links as text (for review)")
+	goldErrors = flag.Bool("errors", false, "log every link the aligner gets wrong on the gold")
+)
 
 // loadGold reads the gold and the paragraphs it was made on. Paragraphs
 // whose file is absent (the shared corpus) are left out; a text whose hash
