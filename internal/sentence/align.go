@@ -144,15 +144,15 @@ var noteMarks = []string{"译者注", "譯者注", "编者注", "編者注", "�
 // the closing one.
 func notes(s string) map[int]int {
 	var out map[int]int
-	for open, end := range bracketGroups(s) {
-		_, n := utf8.DecodeRuneInString(s[open:])
-		inner := strings.TrimLeft(s[open+n:end], "*[ ")
+	for _, g := range bracketGroups(s) {
+		_, n := utf8.DecodeRuneInString(s[g.open:])
+		inner := strings.TrimLeft(s[g.open+n:g.end], "*[ ")
 		for _, m := range noteMarks {
 			if strings.HasPrefix(inner, m) {
 				if out == nil {
 					out = map[int]int{}
 				}
-				out[open] = end
+				out[g.open] = g.end
 				break
 			}
 		}
@@ -174,14 +174,38 @@ func (m *model) cost(e0, e1, z0, z1 int, mv move) float64 {
 func (m *model) lengthCost(la, lz float64) float64 {
 	d := math.Log((lz + ratioSmooth) / (m.mu*la + ratioSmooth))
 	size := (la + lz/m.mu) / 2 // the link's length in English bytes, both sides' mean
-	sigma := math.Sqrt(sigma2Floor + sigma2Bytes/(size+10))
-	x := math.Abs(d) / sigma / math.Sqrt2
-	p := (1-freeShare)*math.Erfc(x) + freeShare*math.Erfc(x/freeSpread)
-	if p <= 0 {
-		return maxLenCost
-	}
-	return min(-math.Log(p), maxLenCost)
+	x := math.Abs(d) / math.Sqrt(2*(sigma2Floor+sigma2Bytes/(size+10)))
+	return tailCost(x)
 }
+
+// tailCost is -log((1-freeShare) erfc(x) + freeShare erfc(x/freeSpread)),
+// capped at maxLenCost, from a table: the two erfc and the log are most of
+// the aligner's time otherwise.
+func tailCost(x float64) float64 {
+	f := x / tailStep
+	if f >= tailSize-1 {
+		return tailTable[tailSize-1]
+	}
+	k := int(f)
+	return tailTable[k] + (f-float64(k))*(tailTable[k+1]-tailTable[k])
+}
+
+const (
+	tailStep = 0.005
+	tailSize = 2001 // x up to 10, past which the cost is at its cap
+)
+
+var tailTable = func() (t [tailSize]float64) {
+	for k := range t {
+		x := float64(k) * tailStep
+		p := (1-freeShare)*math.Erfc(x) + freeShare*math.Erfc(x/freeSpread)
+		t[k] = maxLenCost
+		if p > 0 {
+			t[k] = min(-math.Log(p), maxLenCost)
+		}
+	}
+	return t
+}()
 
 // band bounds the cells of the alignment: row i (English sentences done)
 // holds the columns (Chinese sentences done) from lo(i) to hi(i), around the
@@ -211,8 +235,6 @@ func (b band) hi(i int) int {
 	return min(b.m, ((i+1)*b.m+b.n-1)/b.n+b.w)
 }
 
-func (b band) in(i, j int) bool { return i >= 0 && i <= b.n && j >= b.lo(i) && j <= b.hi(i) }
-
 // zhWindow is the range of Chinese sentences that English sentence i may be
 // linked with; enWindow the converse.
 func (b band) zhWindow(i int) (int, int) { return b.lo(i), min(b.m, b.hi(i+1)+1) }
@@ -226,26 +248,39 @@ func (b band) enWindow(j int) (int, int) {
 	return lo, hi
 }
 
-// grid is a table over the band.
+// grid is a table over the band, all of whose tables share one layout.
 type grid struct {
 	b      band
+	lo, hi []int // the band's columns, by row
 	offset []int // start of row i
-	v      []float64
 }
 
-func newGrid(b band, fill float64) *grid {
-	g := &grid{b: b, offset: make([]int, b.n+2)}
+func newGrid(b band) *grid {
+	g := &grid{b: b, lo: make([]int, b.n+1), hi: make([]int, b.n+1), offset: make([]int, b.n+2)}
 	for i := 0; i <= b.n; i++ {
-		g.offset[i+1] = g.offset[i] + b.hi(i) - b.lo(i) + 1
-	}
-	g.v = make([]float64, g.offset[b.n+1])
-	for k := range g.v {
-		g.v[k] = fill
+		g.lo[i], g.hi[i] = b.lo(i), b.hi(i)
+		g.offset[i+1] = g.offset[i] + g.hi[i] - g.lo[i] + 1
 	}
 	return g
 }
 
-func (g *grid) at(i, j int) *float64 { return &g.v[g.offset[i]+j-g.b.lo(i)] }
+func (g *grid) size() int { return g.offset[g.b.n+1] }
+
+// cell is the index of (i, j) in the tables, or -1 outside the band.
+func (g *grid) cell(i, j int) int {
+	if i < 0 || i > g.b.n || j < g.lo[i] || j > g.hi[i] {
+		return -1
+	}
+	return g.offset[i] + j - g.lo[i]
+}
+
+func filled(n int, v float64) []float64 {
+	t := make([]float64, n)
+	for k := range t {
+		t[k] = v
+	}
+	return t
+}
 
 // align chooses the most likely sequence of links by dynamic programming
 // over the band, and scores each link with its posterior probability from
@@ -277,69 +312,73 @@ func align(en, zh string, es, zs []span) []link {
 	md.enA, md.zhA = anchors(en, zh, es, zs, b)
 
 	inf := math.Inf(1)
-	best := newGrid(b, inf)         // least cost of reaching a cell
-	fwd := newGrid(b, math.Inf(-1)) // log of the sum of the probabilities of reaching it
-	back := make([]int8, len(best.v))
-	*best.at(0, 0), *fwd.at(0, 0) = 0, 0
+	g := newGrid(b)
+	best := filled(g.size(), inf)                 // least cost of reaching a cell
+	fwd := filled(g.size(), math.Inf(-1))         // log of the sum of the probabilities of reaching it
+	bwd := filled(g.size(), math.Inf(-1))         // … and of going from it to the end
+	back := make([]int8, g.size())                // the kind of link that reaches it at least cost
+	costs := make([]float32, g.size()*len(moves)) // of the link of each kind ending at the cell, +Inf if none
+	best[0], fwd[0] = 0, 0
 	for i := 0; i <= n; i++ {
-		for j := b.lo(i); j <= b.hi(i); j++ {
-			if i == 0 && j == 0 {
+		for j := g.lo[i]; j <= g.hi[i]; j++ {
+			cell := g.cell(i, j)
+			if cell == 0 {
 				continue
 			}
 			bc, bm := inf, int8(-1)
 			var terms [8]float64
 			nt := 0
 			for k, mv := range moves {
-				pi, pj := i-mv.a, j-mv.b
-				if !b.in(pi, pj) {
+				costs[cell*len(moves)+k] = float32(inf)
+				prev := g.cell(i-mv.a, j-mv.b)
+				if prev < 0 || math.IsInf(best[prev], 1) {
 					continue
 				}
-				prev := *best.at(pi, pj)
-				if math.IsInf(prev, 1) {
-					continue
+				// Rounded as stored, so that both passes sum the same costs.
+				c := float64(float32(md.cost(i-mv.a, i, j-mv.b, j, mv)))
+				costs[cell*len(moves)+k] = float32(c)
+				if best[prev]+c < bc {
+					bc, bm = best[prev]+c, int8(k)
 				}
-				c := md.cost(pi, i, pj, j, mv)
-				if prev+c < bc {
-					bc, bm = prev+c, int8(k)
-				}
-				terms[nt] = *fwd.at(pi, pj) - c
+				terms[nt] = fwd[prev] - c
 				nt++
 			}
-			*best.at(i, j) = bc
-			back[best.offset[i]+j-b.lo(i)] = bm
-			*fwd.at(i, j) = logSum(terms[:nt])
+			best[cell], back[cell], fwd[cell] = bc, bm, logSum(terms[:nt])
 		}
 	}
-	bwd := newGrid(b, math.Inf(-1))
-	*bwd.at(n, m) = 0
+	last := g.cell(n, m)
+	bwd[last] = 0
 	for i := n; i >= 0; i-- {
-		for j := b.hi(i); j >= b.lo(i); j-- {
-			if i == n && j == m {
+		for j := g.hi[i]; j >= g.lo[i]; j-- {
+			cell := g.cell(i, j)
+			if cell == last {
 				continue
 			}
 			var terms [8]float64
 			nt := 0
-			for _, mv := range moves {
-				ni, nj := i+mv.a, j+mv.b
-				if !b.in(ni, nj) {
+			for k, mv := range moves {
+				next := g.cell(i+mv.a, j+mv.b)
+				if next < 0 {
 					continue
 				}
-				next := *bwd.at(ni, nj)
-				if math.IsInf(next, -1) {
+				c := float64(costs[next*len(moves)+k])
+				if math.IsInf(bwd[next], -1) || math.IsInf(c, 1) {
 					continue
 				}
-				terms[nt] = next - md.cost(i, ni, j, nj, mv)
+				terms[nt] = bwd[next] - c
 				nt++
 			}
-			*bwd.at(i, j) = logSum(terms[:nt])
+			bwd[cell] = logSum(terms[:nt])
 		}
 	}
-	total := *fwd.at(n, m)
+	total := fwd[last]
 	var out []link
 	for i, j := n, m; i > 0 || j > 0; {
-		mv := moves[back[best.offset[i]+j-b.lo(i)]]
+		cell := g.cell(i, j)
+		k := int(back[cell])
+		mv := moves[k]
 		pi, pj := i-mv.a, j-mv.b
-		post := math.Exp(*fwd.at(pi, pj) - md.cost(pi, i, pj, j, mv) + *bwd.at(i, j) - total)
+		post := math.Exp(fwd[g.cell(pi, pj)] - float64(costs[cell*len(moves)+k]) + bwd[cell] - total)
 		out = append(out, link{pi, i, pj, j, min(1, max(0, post))})
 		i, j = pi, pj
 	}
@@ -360,7 +399,12 @@ func logSum(xs []float64) float64 {
 	}
 	s := 0.0
 	for _, x := range xs {
-		s += math.Exp(x - top)
+		if d := x - top; d > -40 { // e^-40 is nothing beside the largest term
+			s += math.Exp(d)
+		}
+	}
+	if s == 1 {
+		return top // the largest term alone (most cells): no logarithm
 	}
 	return top + math.Log(s)
 }

@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,20 +46,24 @@ const maxAside = 600
 type splitter struct {
 	s  string
 	zh bool
-	// closeAt maps the offset of an opening bracket to the offset just
-	// after its closing one, for the groups no longer than maxAside.
-	closeAt map[int]int
+	// groups are the bracketed groups no longer than maxAside, by
+	// opening offset.
+	groups []group
 }
 
 // split cuts s (valid UTF-8) into sentence spans in one pass.
 func split(s string, zh bool) []span {
-	sp := splitter{s: s, zh: zh, closeAt: bracketGroups(s)}
+	sp := splitter{s: s, zh: zh, groups: bracketGroups(s)}
 	var out []span
 	start := skipSpace(s, 0)
 	quotes := 0 // ASCII double quotes seen: odd while one is open
+	next := 0   // the first group not yet passed
 	for i := start; i < len(s); {
-		if end, ok := sp.closeAt[i]; ok {
-			i = end // no sentence ends inside an aside
+		for next < len(sp.groups) && sp.groups[next].open < i {
+			next++
+		}
+		if next < len(sp.groups) && sp.groups[next].open == i {
+			i = sp.groups[next].end // no sentence ends inside an aside
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -84,13 +89,22 @@ func split(s string, zh bool) []span {
 	return out
 }
 
+// group is a bracketed group: the offsets of its opening bracket and just
+// after its closing one.
+type group struct{ open, end int }
+
 // bracketGroups finds the bracketed groups of s, ( ) [ ] （ ） 【 】 alike,
 // that close within maxAside bytes, in one pass with a stack that forgets
-// openers too far behind to close in time.
-func bracketGroups(s string) map[int]int {
-	var groups map[int]int
+// openers too far behind to close in time. They are sorted by opening.
+func bracketGroups(s string) []group {
+	var groups []group
 	var stack []int
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && c != '(' && c != ')' && c != '[' && c != ']' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '(', '[', '（', '【':
@@ -100,21 +114,29 @@ func bracketGroups(s string) map[int]int {
 				open := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				if i+n-open <= maxAside {
-					if groups == nil {
-						groups = map[int]int{}
-					}
-					groups[open] = i + n
+					groups = append(groups, group{open, i + n})
 				}
 			}
 		}
 		// The bottom of the stack is the oldest opener; once it is out of
-		// reach, so are no others above it, but it can go.
+		// reach it can go.
 		for len(stack) > 0 && i-stack[0] > maxAside {
 			stack = stack[1:]
 		}
 		i += n
 	}
+	// Found as they close, inner ones first.
+	sort.Slice(groups, func(a, b int) bool { return groups[a].open < groups[b].open })
 	return groups
+}
+
+// groupAt returns the end of the group opening at i.
+func (sp *splitter) groupAt(i int) (int, bool) {
+	k := sort.Search(len(sp.groups), func(k int) bool { return sp.groups[k].open >= i })
+	if k < len(sp.groups) && sp.groups[k].open == i {
+		return sp.groups[k].end, true
+	}
+	return 0, false
 }
 
 // terminator reports whether the rune r at i can end a sentence.
@@ -159,7 +181,7 @@ closers:
 	// An aside right after the stop belongs to the sentence before it: a
 	// translator's note （译者注：…）, (Laughter), (操作員指示).
 	if k := skipSpace(s, j); k < len(s) {
-		if e, ok := sp.closeAt[k]; ok {
+		if e, ok := sp.groupAt(k); ok {
 			j = e
 			// and the stop some put after it: "(Applause)."
 			for j < len(s) {
