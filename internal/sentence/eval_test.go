@@ -108,9 +108,9 @@ func sentenceKeys(s string, sps []span) []linkKey {
 
 // Strict F1 the aligner must reach on the gold. Issue 12 asks 0.97 on
 // machine translations, met, and 0.90 on human ones, not met: without
-// knowing any word of either language the aligner reaches 0.86 there (see
+// knowing any word of either language the aligner reaches 0.874 there (see
 // docs/sentences.md), which this floor holds.
-var minF1 = map[string]float64{"machine": 0.97, "human": 0.85}
+var minF1 = map[string]float64{"machine": 0.97, "human": 0.87}
 
 // issueF1 are the thresholds of issue 12, logged beside the figures.
 var issueF1 = map[string]float64{"machine": 0.97, "human": 0.90}

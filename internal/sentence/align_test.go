@@ -1,0 +1,120 @@
+package sentence
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// show renders links as "EN = ZH" lines, "-" for a missing side.
+func show(ls []Link) string {
+	var b strings.Builder
+	for _, l := range ls {
+		en, zh := "-", "-"
+		if l.EN != nil {
+			en = *l.EN
+		}
+		if l.ZH != nil {
+			zh = *l.ZH
+		}
+		fmt.Fprintf(&b, "%s = %s\n", en, zh)
+	}
+	return b.String()
+}
+
+func TestAlign(t *testing.T) {
+	tests := []struct{ name, en, zh, want string }{
+		{"one to one", // Amazon Q2 2023
+			"Thank you, Andy. As Andy mentioned, we saw worldwide revenue of $134.4 billion.",
+			"謝謝你,安迪。正如安迪所提到的,我們的全球收入達到 1,344 億美元。",
+			"Thank you, Andy. = 謝謝你,安迪。\nAs Andy mentioned, we saw worldwide revenue of $134.4 billion. = 正如安迪所提到的,我們的全球收入達到 1,344 億美元。\n"},
+		{"figures tell which sentence is not translated",
+			"Thank you, Andy. Revenue grew 11% to $134.4 billion this quarter. Operating income was $7.7 billion.",
+			"謝謝你,安迪。營業收入為 77 億美元。",
+			"Thank you, Andy. = 謝謝你,安迪。\nRevenue grew 11% to $134.4 billion this quarter. = -\nOperating income was $7.7 billion. = 營業收入為 77 億美元。\n"},
+		{"two short sentences in one", // Acquired
+			"We bought this little department store chain in Baltimore. Big mistake. Too competitive.",
+			"我们在巴尔的摩买了一家小百货连锁店。后来发现大错特错，因为竞争太激烈了。",
+			"We bought this little department store chain in Baltimore. = 我们在巴尔的摩买了一家小百货连锁店。\nBig mistake. Too competitive. = 后来发现大错特错，因为竞争太激烈了。\n"},
+		{"a translator's note does not count as translation",
+			"Have Travis get in touch. All right, let's do it.",
+			"让特拉维斯（Travis）联系我们吧。（译者注：特拉维斯是泰勒的男友，橄榄球运动员）好的，我们开始吧。",
+			"Have Travis get in touch. = 让特拉维斯（Travis）联系我们吧。（译者注：特拉维斯是泰勒的男友，橄榄球运动员）\nAll right, let's do it. = 好的，我们开始吧。\n"},
+		{"English left in the translation", // Figma Q3 2025
+			"Appreciate you taking the question. I have two. I'll just ask upfront.",
+			"感谢您提出问题。I have two.I'll just ask upfront.",
+			"Appreciate you taking the question. = 感谢您提出问题。\nI have two. = I have two.\nI'll just ask upfront. = I'll just ask upfront.\n"},
+		{"a question mark anchors the question",
+			"Thanks. Could you talk about the margin in the quarter? Thank you.",
+			"谢谢。您能谈谈本季度的利润率吗？谢谢。",
+			"Thanks. = 谢谢。\nCould you talk about the margin in the quarter? = 您能谈谈本季度的利润率吗？\nThank you. = 谢谢。\n"},
+		{"no English", "", "一。二。", "- = 一。\n- = 二。\n"},
+		{"no Chinese", "One. Two.", "", "One. = -\nTwo. = -\n"},
+		{"nothing", "", "", ""},
+		{"English sentences joined by one space", "One thing.   Another thing.", "一件事。另一件事。", "One thing. = 一件事。\nAnother thing. = 另一件事。\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := Align(tt.en, tt.zh)
+			assert.Equal(t, tt.want, show(ls))
+			assert.Equal(t, ls, Align(tt.en, tt.zh), "deterministic")
+			checkCover(t, tt.en, tt.zh, ls)
+		})
+	}
+}
+
+// A clear one-to-one pair is scored near 1; a guess between two equally
+// good readings near 1/2.
+func TestScore(t *testing.T) {
+	ls := Align("Thank you, Andy. We saw worldwide revenue of $134.4 billion.", "謝謝你,安迪。我們的全球收入達到 1,344 億美元。")
+	for _, l := range ls {
+		assert.Greater(t, l.Score, 0.9, "%v", show([]Link{l}))
+	}
+	// "It's insane." belongs to either neighbour as well by length.
+	ls = Align("Most people don't teach that in business school. It's insane. Of course you got to bet heavily on your best bets.",
+		"但是大多数商学院都不教这个，太不可思议了。大胆地押注在你最有把握的赌注上，这是毫无疑问的。")
+	for _, l := range ls {
+		assert.Less(t, l.Score, 0.8, "%v", show([]Link{l}))
+	}
+}
+
+func ExampleAlign() {
+	// The second sentence is not translated: the figures of the third tell.
+	for _, l := range Align("Thank you, Andy. Revenue grew 11% to $134.4 billion this quarter. Operating income was $7.7 billion.",
+		"謝謝你,安迪。營業收入為 77 億美元。") {
+		en, zh := "-", "-"
+		if l.EN != nil {
+			en = *l.EN
+		}
+		if l.ZH != nil {
+			zh = *l.ZH
+		}
+		fmt.Printf("%s | %s | %.2f\n", en, zh, l.Score)
+	}
+	// Output:
+	// Thank you, Andy. | 謝謝你,安迪。 | 0.63
+	// Revenue grew 11% to $134.4 billion this quarter. | - | 0.41
+	// Operating income was $7.7 billion. | 營業收入為 77 億美元。 | 0.78
+}
+
+func ExampleSplitEnglish() {
+	for _, s := range SplitEnglish("Brian T. Olsavsky spoke of the U.S. market. It grew 1.5% to $1.344 billion.Our guidance is unchanged.") {
+		fmt.Println(s)
+	}
+	// Output:
+	// Brian T. Olsavsky spoke of the U.S. market.
+	// It grew 1.5% to $1.344 billion.
+	// Our guidance is unchanged.
+}
+
+func ExampleSplitChinese() {
+	for _, s := range SplitChinese("让特拉维斯联系我们吧。（译者注：特拉维斯是泰勒的男友）我在线吗?是的；我在线。") {
+		fmt.Println(s)
+	}
+	// Output:
+	// 让特拉维斯联系我们吧。（译者注：特拉维斯是泰勒的男友）
+	// 我在线吗?
+	// 是的；我在线。
+}
