@@ -33,7 +33,8 @@ import (
 //	L 3 = -           an English sentence without counterpart
 var (
 	authorNotes = flag.String("author", "", "gold notes to print pieces for or convert (see author_test.go)")
-	authorWrite = flag.Bool("write", false, "with -author, write testdata/gold.json")
+	authorWrite = flag.Bool("write", false, "with -author, write the gold file given by -out")
+	authorOut   = flag.String("out", goldPath, "with -author -write, the gold file to write (testdata/gold.json or testdata/heldout.json)")
 )
 
 // pieces cuts s at every possible sentence end, for reading. It is
@@ -159,7 +160,7 @@ func TestAuthor(t *testing.T) {
 		gold.Paragraphs = append(gold.Paragraphs, gp)
 	}
 	if *authorWrite {
-		if err := os.WriteFile(goldPath, formatGold(gold), 0o644); err != nil {
+		if err := os.WriteFile(*authorOut, formatGold(gold), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,7 +1,9 @@
 package sentence
 
 import (
+	"flag"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -106,74 +108,95 @@ func sentenceKeys(s string, sps []span) []linkKey {
 	return out
 }
 
-// Strict F1 the aligner must reach on the gold. Issue 12 asks 0.97 on
-// machine translations, met, and 0.90 on human ones, not met: without
-// knowing any word of either language the aligner reaches 0.874 there (see
-// docs/sentences.md), which this floor holds.
-var minF1 = map[string]float64{"machine": 0.97, "human": 0.87}
+// The groups of the gold reported on: the machine translations, and the
+// human ones of the development gold (goldPath), of the held-out gold
+// (heldoutPath) and of both.
+var goldGroups = []string{"machine", "human dev", "human heldout", "human all"}
+
+func groupsOf(c goldCase) []string {
+	if c.Translation == "machine" {
+		return []string{"machine"}
+	}
+	return []string{"human " + c.set, "human all"}
+}
+
+// Strict F1 the aligner must reach on each group. Issue 12 asks 0.97 on
+// machine translations and 0.90 on human ones; the floors hold what the
+// aligner reaches (see docs/sentences.md).
+var minF1 = map[string]float64{"machine": 0.97, "human dev": 0.87, "human heldout": 0.80, "human all": 0.85}
 
 // issueF1 are the thresholds of issue 12, logged beside the figures.
-var issueF1 = map[string]float64{"machine": 0.97, "human": 0.90}
+var issueF1 = map[string]float64{"machine": 0.97, "human dev": 0.90, "human heldout": 0.90, "human all": 0.90}
+
+// goldErrorSets limits -errors to the links of some sets: tuning looks at
+// the development gold's errors only.
+var goldErrorSets = flag.String("errorsets", "dev", "with -errors, the gold sets whose errors are logged (dev, heldout, or dev,heldout)")
 
 // TestGold evaluates the aligner and the segmenters on the gold, beside the
-// naive baseline, per kind of translation, and holds the aligner to the
-// thresholds.
+// naive baseline, per group, and holds the aligner to the floors.
 func TestGold(t *testing.T) {
 	cases := loadGold(t)
 	type result struct{ ours, base, segEN, segZH prf }
-	res := map[string]*result{"machine": {}, "human": {}}
+	res := map[string]*result{}
+	for _, g := range goldGroups {
+		res[g] = &result{}
+	}
 	var right, wrong []float64
 	for _, c := range cases {
-		r := res[c.Translation]
 		want := goldKeys(c)
 		es, zs := split(c.en, false), split(c.zh, true)
 		ls := align(c.en, c.zh, es, zs)
 		got := spanKeys(c.en, c.zh, es, zs, ls)
-		r.ours.add(got, want)
 		bes, bzs := naiveSplit(c.en, false), naiveSplit(c.zh, true)
-		r.base.add(spanKeys(c.en, c.zh, bes, bzs, naiveAlign(c.en, c.zh, bes, bzs)), want)
-		r.segEN.add(sentenceKeys(c.en, es), goldSentences(c, false))
-		r.segZH.add(sentenceKeys(c.zh, zs), goldSentences(c, true))
+		base := spanKeys(c.en, c.zh, bes, bzs, naiveAlign(c.en, c.zh, bes, bzs))
+		for _, g := range groupsOf(c) {
+			r := res[g]
+			r.ours.add(got, want)
+			r.base.add(base, want)
+			r.segEN.add(sentenceKeys(c.en, es), goldSentences(c, false))
+			r.segZH.add(sentenceKeys(c.zh, zs), goldSentences(c, true))
+		}
 
 		isGold := map[linkKey]bool{}
 		for _, k := range want {
 			isGold[k] = true
 		}
+		logErrors := *goldErrors && strings.Contains(*goldErrorSets, c.set)
 		for k, l := range ls {
 			if isGold[got[k]] {
 				right = append(right, l.score)
 			} else {
 				wrong = append(wrong, l.score)
-				if *goldErrors {
+				if logErrors {
 					t.Logf("%s: wrong link %s", c.name(), describeLink(c.en, c.zh, es, zs, l))
 				}
 			}
 		}
-		if *goldErrors {
+		if logErrors {
 			for _, k := range missing(want, got) {
 				t.Logf("%s: missed gold link %s", c.name(), describeKey(c.en, c.zh, k))
 			}
 		}
 	}
-	for _, kind := range []string{"machine", "human"} {
-		r := res[kind]
+	for _, g := range goldGroups {
+		r := res[g]
 		if r.ours.gold == 0 {
-			t.Logf("%s: no gold paragraphs (shared corpus absent?)", kind)
+			t.Logf("%s: no gold paragraphs (shared corpus absent?)", g)
 			continue
 		}
-		t.Logf("%s translations, %d gold links:", kind, r.ours.gold)
+		t.Logf("%s translations, %d gold links:", g, r.ours.gold)
 		t.Logf("  aligner   %v", r.ours)
 		t.Logf("  baseline  %v", r.base)
 		t.Logf("  sentences EN %v", r.segEN)
 		t.Logf("  sentences ZH %v", r.segZH)
-		t.Logf("  issue 12 asks F1 >= %.2f: %v", issueF1[kind], r.ours.f1() >= issueF1[kind])
-		if f := r.ours.f1(); f < minF1[kind] {
-			t.Errorf("%s: strict F1 %.3f below %.2f", kind, f, minF1[kind])
+		t.Logf("  issue 12 asks F1 >= %.2f: %v", issueF1[g], r.ours.f1() >= issueF1[g])
+		if f := r.ours.f1(); f < minF1[g] {
+			t.Errorf("%s: strict F1 %.3f below %.2f", g, f, minF1[g])
 		}
 		// Not worse: on the reference call alone (../shared absent) both
 		// are perfect.
 		if r.ours.f1() < r.base.f1() {
-			t.Errorf("%s: the aligner (F1 %.3f) does worse than the baseline (%.3f)", kind, r.ours.f1(), r.base.f1())
+			t.Errorf("%s: the aligner (F1 %.3f) does worse than the baseline (%.3f)", g, r.ours.f1(), r.base.f1())
 		}
 	}
 	t.Logf("mean score of right links %.3f (%d), of wrong ones %.3f (%d)", mean(right), len(right), mean(wrong), len(wrong))

@@ -11,7 +11,7 @@ func TestGoldShow(t *testing.T) {
 		t.Skip("give -show to print the gold")
 	}
 	for _, c := range loadGold(t) {
-		fmt.Printf("\n== %s %s %v\n", c.name(), c.Translation, c.Tags)
+		fmt.Printf("\n== %s %s %s %v\n", c.name(), c.set, c.Translation, c.Tags)
 		for _, l := range c.Links {
 			fmt.Println("  --")
 			for _, sp := range l.EN {
