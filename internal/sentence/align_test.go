@@ -2,6 +2,7 @@ package sentence
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -94,9 +95,9 @@ func ExampleAlign() {
 		fmt.Printf("%s | %s | %.2f\n", en, zh, l.Score)
 	}
 	// Output:
-	// Thank you, Andy. | 謝謝你,安迪。 | 0.63
-	// Revenue grew 11% to $134.4 billion this quarter. | - | 0.41
-	// Operating income was $7.7 billion. | 營業收入為 77 億美元。 | 0.78
+	// Thank you, Andy. | 謝謝你,安迪。 | 0.58
+	// Revenue grew 11% to $134.4 billion this quarter. | - | 0.58
+	// Operating income was $7.7 billion. | 營業收入為 77 億美元。 | 0.66
 }
 
 func ExampleSplitEnglish() {
@@ -117,4 +118,109 @@ func ExampleSplitChinese() {
 	// 让特拉维斯联系我们吧。（译者注：特拉维斯是泰勒的男友）
 	// 我在线吗?
 	// 是的；我在线。
+}
+
+// TestFastPath holds the fast path (same number of sentences, every 1-1
+// length ratio in the normal band: lengths alone, one sentence around the
+// diagonal) to the whole model: on every paragraph pair at hand that takes
+// it (the reference call's, and the shared corpus's when present), both
+// give the same links.
+func TestFastPath(t *testing.T) {
+	pairs := corpusParagraphPairs(t)
+	fast, differ := 0, 0
+	for _, p := range pairs {
+		es, zs := split(p[0], false), split(p[1], true)
+		w := new(workspace)
+		md := newModel(w, p[1], es, zs)
+		if len(es) == 0 || !md.fastPath() {
+			continue
+		}
+		fast++
+		got := linkShape(align(p[0], p[1], es, zs))
+		noFastPath = true
+		want := linkShape(align(p[0], p[1], es, zs))
+		noFastPath = false
+		if got != want {
+			differ++
+			t.Errorf("fast path %s, whole model %s:\n%s\n%s", got, want, p[0], p[1])
+		}
+	}
+	t.Logf("%d of %d paragraph pairs take the fast path; %d differ from the whole model", fast, len(pairs), differ)
+	if fast < 80 {
+		t.Errorf("only %d paragraph pairs take the fast path", fast)
+	}
+}
+
+func linkShape(ls []link) string {
+	var b strings.Builder
+	for _, l := range ls {
+		fmt.Fprintf(&b, "%d-%d/%d-%d ", l.e0, l.e1, l.z0, l.z1)
+	}
+	return b.String()
+}
+
+// TestMargins checks the margins behind the scores against brute force:
+// on small paragraph pairs cut from the reference call (the whole model,
+// not the fast path), every alignment is enumerated, and each link's margin
+// must be the cost of the best alignment without it less the best one's.
+func TestMargins(t *testing.T) {
+	en, zh := referenceSides(t)
+	noFastPath = true
+	defer func() { noFastPath = false }()
+	checked := 0
+	for p := 0; p+1 < len(en) && checked < 60; p++ {
+		// Pairs of sentences of two neighbouring paragraphs, cut to at
+		// most four a side, some sides one short of the other.
+		es, zs := SplitEnglish(en[p]+" "+en[p+1]), SplitChinese(zh[p]+zh[p+1])
+		e := strings.Join(es[:min(len(es), 4)], " ")
+		z := strings.Join(zs[:min(len(zs), 3+p%2)], "")
+		esp, zsp := split(e, false), split(z, true)
+		w := new(workspace)
+		ls := w.align(e, z, esp, zsp, nil)
+		g, nm := &w.grid, len(moves)
+		// All alignments: their links and costs.
+		type path struct {
+			links []link
+			cost  float64
+		}
+		var all []path
+		var walk func(i, j int, cost float64, links []link)
+		walk = func(i, j int, cost float64, links []link) {
+			if i == len(esp) && j == len(zsp) {
+				all = append(all, path{append([]link(nil), links...), cost})
+				return
+			}
+			for k, mv := range moves {
+				cell := g.cell(i+mv.a, j+mv.b)
+				if cell < 0 {
+					continue
+				}
+				c := w.costs[cell*nm+k]
+				if math.IsInf(float64(c), 1) {
+					continue
+				}
+				walk(i+mv.a, j+mv.b, cost+float64(c), append(links, link{i, i + mv.a, j, j + mv.b, 0}))
+			}
+		}
+		walk(0, 0, 0, nil)
+		best := math.Inf(1)
+		for _, a := range all {
+			best = math.Min(best, a.cost)
+		}
+		for _, l := range ls {
+			without := math.Inf(1)
+			for _, a := range all {
+				has := false
+				for _, x := range a.links {
+					has = has || x.e0 == l.e0 && x.e1 == l.e1 && x.z0 == l.z0 && x.z1 == l.z1
+				}
+				if !has {
+					without = math.Min(without, a.cost)
+				}
+			}
+			want := 1 / (1 + math.Exp(-math.Min(without-best, maxMargin)))
+			assert.InDelta(t, want, l.score, 1e-6, "%q / %q: link %v", e, z, l)
+		}
+		checked++
+	}
 }

@@ -142,3 +142,27 @@ func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:6])
 }
+
+// corpusParagraphPairs returns the paragraph pairs at hand: the reference
+// call's, and when the shared corpus is present, those of its pairs files
+// and of the two human translations (an English paragraph, a blank line,
+// its Chinese; headings left out), speaker labels cut.
+func corpusParagraphPairs(t *testing.T) [][2]string {
+	pairs := referencePairs(t)
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "fool-*-pairs.json"))
+	for _, f := range files {
+		pairs = append(pairs, corpusPairs(t, f)...)
+	}
+	for _, name := range []string{"acquired-munger-interview-en-zh.md", "berkshire-1994-annual-meeting-en-zh.md"} {
+		ls, err := readLines(name)
+		if err != nil {
+			continue
+		}
+		for i := 0; i+2 < len(ls); i++ {
+			if ls[i] != "" && !hasHan(ls[i]) && ls[i+1] == "" && hasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
+				pairs = append(pairs, [2]string{speakerLabelRule(ls[i], false), speakerLabelRule(ls[i+2], true)})
+			}
+		}
+	}
+	return pairs
+}

@@ -43,15 +43,32 @@
 //     translator's notes nothing), with a spread that narrows with length,
 //     and a heavier tail for free translation fitted to the two human
 //     translations. A sentence with no counterpart pays only its prior.
-//   - Anchors: a figure (matched by numbers.Agree, so $134.4 billion is
-//     1,344 億美元), a Latin word kept in the Chinese (AWS, Jassy, Q4), a
-//     question mark or a quotation. A link pays an anchor's weight when it
-//     leaves all the anchor's matches outside it.
+//   - Anchors: a figure written with digits (matched by numbers.Agree, so
+//     $134.4 billion is 1,344 億美元; spelled-out numbers are too common
+//     words to anchor), a Latin word kept in the Chinese (AWS, Jassy, Q4;
+//     not an English function word such as "the" or "you", which an
+//     untranslated sentence would bring), a question mark or a quotation.
+//     A link pays an anchor's weight when it leaves all the anchor's
+//     matches outside it.
 //
 // Small paragraphs get the whole grid; long ones a band of 8 sentences
 // around the diagonal, so time and memory are linear (a 10 MB paragraph
-// pair takes about a second). A link's score is its posterior probability,
-// from the forward and backward sums over all alignments in the band.
+// pair takes about a second). Most machine translations take a fast path:
+// when both sides have as many sentences and every 1-1 length ratio of the
+// diagonal is within the normal band (1.5 in the units of the length cost,
+// 2.1 standard deviations), the links are chosen by length alone within one
+// sentence of the diagonal, and no anchor is read. On the 1,834 paragraph
+// pairs of the corpus, 1,256 take it and all get the links the whole model
+// gives them.
+//
+// A link's score comes from the margin of the dynamic programme: Δ, how
+// much dearer (in nats) the best alignment without that link is than the
+// best one, gives 1/(1+e^-Δ), the probability of the link when the choice
+// is between those two. It lies between 1/2 (a tie) and 1, and grows with
+// Δ. Δ is exact, from the forward and backward least costs (Viterbi both
+// ways): an alignment without a link must pass through a link that can
+// share no alignment with it, so Δ is the least, over those, of the best
+// alignment through each, less the best.
 //
 // # Evaluation
 //

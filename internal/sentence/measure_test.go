@@ -31,7 +31,7 @@ func TestLengthModel(t *testing.T) {
 			continue
 		}
 		for i := range es {
-			pts = append(pts, point{float64(len(es[i])), math.Log(zhUnits(zs[i]) / float64(len(es[i])))})
+			pts = append(pts, point{float64(len(es[i])), math.Log(sentenceUnits(zs[i]) / float64(len(es[i])))})
 		}
 	}
 	if len(pts) < 300 {
@@ -120,4 +120,10 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// sentenceUnits is zhUnits of a sentence alone.
+func sentenceUnits(s string) float64 {
+	notes := noteGroups(s)
+	return zhUnits(s, span{0, len(s)}, &notes)
 }

@@ -52,9 +52,11 @@ type splitter struct {
 }
 
 // split cuts s (valid UTF-8) into sentence spans in one pass.
-func split(s string, zh bool) []span {
+func split(s string, zh bool) []span { return splitInto(nil, s, zh) }
+
+// splitInto is split appending to out.
+func splitInto(out []span, s string, zh bool) []span {
 	sp := splitter{s: s, zh: zh, groups: bracketGroups(s)}
-	var out []span
 	start := skipSpace(s, 0)
 	quotes := 0 // ASCII double quotes seen: odd while one is open
 	next := 0   // the first group not yet passed
