@@ -19,8 +19,11 @@
 //     approx., e.g.; after No. and Apr. only before a figure (No. 1 but
 //     "No. I appreciate…"); after Inc., etc., U.S., p.m. and initials
 //     (Brian T. Olsavsky) only before a word that usually starts a sentence
-//     ("…for Figma, Inc. And there are…"). Lower case after a stop goes on
-//     with the sentence (approx. half, trying to... shift); iPhone does not.
+//     ("…for Figma, Inc. And there are…"). Lower case after an ellipsis,
+//     an abbreviation or initials goes on with the sentence (approx. half,
+//     trying to... shift, Inc. is); after a full stop that closes a plain
+//     word it does not ("and stuff. it's not going to pay": transcripts
+//     drop capitals), nor does iPhone.
 //   - A stop glued to a capitalised word ends a sentence when a word of two
 //     letters or more precedes it: "quarter.Our", "two.I'll", not "U.S" or
 //     "Amazon.com".

@@ -294,8 +294,14 @@ func (sp *splitter) englishEnd(i, j, next int, ellipsis, single bool) bool {
 	}
 	switch {
 	case isLower(r):
-		// "approx. half", "trying to... shift"; but "iPhone" starts a
-		// sentence.
+		// "approx. half", "trying to... shift", "Inc. is", "U.S. and"
+		// go on; "iPhone" starts a sentence, and so does a word after
+		// a full stop that closes a plain word: "and stuff. it's not
+		// going to pay" (transcripts drop the capital; on the corpus
+		// every such stop ended a sentence).
+		if single && !ellipsis && plainWordBefore(s, i) {
+			return true
+		}
 		return lowerUpper(s, next)
 	case !startsSentence(r):
 		return false // "etc., and", "Inc.;"
@@ -345,6 +351,13 @@ func missingSpace(s string, i, j int) bool {
 	if !isLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
 		return false // "Node.JS"
 	}
+	w := wordBefore(s, i)
+	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+}
+
+// plainWordBefore reports whether the stop at i closes a word of two
+// letters or more that is no abbreviation and no initials.
+func plainWordBefore(s string, i int) bool {
 	w := wordBefore(s, i)
 	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
 }

@@ -78,9 +78,10 @@ func TestSplitEnglish(t *testing.T) {
 		{"time and percent", "at 11:30 this morning. Because we think 50 percent of the time.", "at 11:30 this morning. | Because we think 50 percent of the time."},
 		{"ratio", "Salomon is levered 30-to-1. What is the appeal?", "Salomon is levered 30-to-1. | What is the appeal?"},
 		{"lower-upper word", "We launched it. iPhone sales grew.", "We launched it. | iPhone sales grew."},
-		// A sentence that starts in lower case is not seen: the rule that
-		// keeps "approx. half" together costs it.
-		{"lower case start", "and stuff. it's not going to pay you.", "and stuff. it's not going to pay you."},
+		// A stop after a plain word ends a sentence whatever follows; one
+		// after an abbreviation or initials does not before lower case.
+		{"lower case start", "and stuff. it's not going to pay you.", "and stuff. | it's not going to pay you."},
+		{"abbreviation before lower case", "about approx. half of it, etc. and more from Figma, Inc. is here.", "about approx. half of it, etc. and more from Figma, Inc. is here."},
 		{"white space", "  One.   Two.  \n", "One. | Two."},
 		{"no stop", "Operator", "Operator"},
 		{"empty", "", ""},
