@@ -77,22 +77,26 @@ type move struct {
 	prior float64 // -log of its prior probability
 }
 
-// The kinds of link and their prior probabilities, from Gale and Church
-// (1993): 1-1 0.89, 1-0 and 0-1 0.0099 together, 2-1 and 1-2 0.089
-// together, 2-2 0.011. 3-1 and 1-3, which they do not list, are given
-// 0.005 each: human translators merge three short spoken sentences into one
-// (他是个金融家，他喜欢收购，他喜欢这些…), and on the gold they add one right
-// link and remove two wrong ones in the human translations (strict F1
-// 0.859 to 0.874), changing nothing in the machine ones.
+// The kinds of link and their prior probabilities. Gale and Church
+// (1993) give 1-1 0.89, 1-0 and 0-1 0.0099 together, 2-1 and 1-2 0.089
+// together, 2-2 0.011; 3-1 and 1-3, which they do not list, were given
+// 0.005 each. Human translators merge sentences and carry them across
+// paragraphs more than that: these are the shares of each kind among the
+// links that the aligner with those priors finds on the paragraph pairs of
+// the corpus's two human translations (848 pairs, the held-out gold's
+// left out; TestPriors measures them again). They raise human-dev strict
+// F1 from 0.886 to 0.903, and the same comes from the shares in the
+// development gold itself, or from re-estimating until they stay put; the
+// machine translations, which mostly take the fast path, do not change.
 var moves = []move{
-	{1, 1, -math.Log(0.89)},
-	{1, 0, -math.Log(0.0099 / 2)},
-	{0, 1, -math.Log(0.0099 / 2)},
-	{2, 1, -math.Log(0.089 / 2)},
-	{1, 2, -math.Log(0.089 / 2)},
-	{2, 2, -math.Log(0.011)},
-	{3, 1, -math.Log(0.005)},
-	{1, 3, -math.Log(0.005)},
+	{1, 1, -math.Log(0.80)},
+	{1, 0, -math.Log(0.0075)},
+	{0, 1, -math.Log(0.039)},
+	{2, 1, -math.Log(0.077)},
+	{1, 2, -math.Log(0.046)},
+	{2, 2, -math.Log(0.013)},
+	{3, 1, -math.Log(0.013)},
+	{1, 3, -math.Log(0.0075)},
 }
 
 // The length model. A Chinese translation has, per byte of English, about

@@ -95,9 +95,9 @@ func ExampleAlign() {
 		fmt.Printf("%s | %s | %.2f\n", en, zh, l.Score)
 	}
 	// Output:
-	// Thank you, Andy. | 謝謝你,安迪。 | 0.58
-	// Revenue grew 11% to $134.4 billion this quarter. | - | 0.58
-	// Operating income was $7.7 billion. | 營業收入為 77 億美元。 | 0.66
+	// Thank you, Andy. | 謝謝你,安迪。 | 0.52
+	// Revenue grew 11% to $134.4 billion this quarter. | - | 0.52
+	// Operating income was $7.7 billion. | 營業收入為 77 億美元。 | 0.60
 }
 
 func ExampleSplitEnglish() {

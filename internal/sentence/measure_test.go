@@ -2,6 +2,7 @@ package sentence
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -126,4 +127,56 @@ func hasHan(s string) bool {
 func sentenceUnits(s string) float64 {
 	notes := noteGroups(s)
 	return zhUnits(s, span{0, len(s)}, &notes)
+}
+
+// TestPriors measures again the priors of the kinds of link: the shares of
+// each kind among the links that the aligner, with Gale and Church's
+// priors, finds on the paragraph pairs of the corpus's two human
+// translations, the held-out gold's paragraphs left out (add-one-half
+// smoothing). It fails when the constants in align.go drift from them.
+func TestPriors(t *testing.T) {
+	held := map[string]bool{}
+	for _, p := range readGold(t, heldoutPath).Paragraphs {
+		held[fmt.Sprint(p.File, p.ENLines[0])] = true
+	}
+	var pairs [][2]string
+	for _, name := range []string{"acquired-munger-interview-en-zh.md", "berkshire-1994-annual-meeting-en-zh.md"} {
+		ls, err := readLines(name)
+		if err != nil {
+			t.Skip("shared corpus absent")
+		}
+		for i := 0; i+2 < len(ls); i++ {
+			if held[fmt.Sprint(name, i+1)] {
+				continue
+			}
+			if ls[i] != "" && !hasHan(ls[i]) && ls[i+1] == "" && hasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
+				pairs = append(pairs, [2]string{speakerLabelRule(ls[i], false), speakerLabelRule(ls[i+2], true)})
+			}
+		}
+	}
+	ours := append([]move(nil), moves...)
+	defer copy(moves, ours)
+	gc := []float64{0.89, 0.0099 / 2, 0.0099 / 2, 0.089 / 2, 0.089 / 2, 0.011, 0.005, 0.005}
+	for k := range moves {
+		moves[k].prior = -math.Log(gc[k])
+	}
+	noFastPath = true
+	defer func() { noFastPath = false }()
+	count := map[[2]int]float64{}
+	total := 0.0
+	for _, p := range pairs {
+		for _, l := range align(p[0], p[1], split(p[0], false), split(p[1], true)) {
+			count[[2]int{l.e1 - l.e0, l.z1 - l.z0}]++
+			total++
+		}
+	}
+	t.Logf("%d paragraph pairs, %.0f links", len(pairs), total)
+	for _, mv := range ours {
+		got := (count[[2]int{mv.a, mv.b}] + 0.5) / (total + 4)
+		have := math.Exp(-mv.prior)
+		t.Logf("  %d-%d: %.4f (align.go %.4f)", mv.a, mv.b, got, have)
+		if math.Abs(got-have) > 0.1*have+0.002 {
+			t.Errorf("%d-%d: measured %.4f, align.go %.4f", mv.a, mv.b, got, have)
+		}
+	}
 }
