@@ -224,3 +224,24 @@ func TestMargins(t *testing.T) {
 		checked++
 	}
 }
+
+func TestNames(t *testing.T) {
+	for s, want := range map[string]bool{
+		"我们与传奇人物查理·芒格坐在一起": true,
+		"这本书就是珍妮特・洛尔所作的":   true,
+		"价格是 1·5 倍":        false,
+		"沃伦总是笑话我":          false,
+	} {
+		assert.Equal(t, want, transliteratedName(s), s)
+	}
+	for s, want := range map[string]bool{
+		"Good friend of the show, Andrew Marks, organized a dinner.": true,
+		"It's Ben Graham's biography.":                               true,
+		"The Motley Fool has positions.":                             true, // a company looks like a name
+		"We bought GEICO. And AWS grew.":                             false,
+		"Charlie, you want to add to that?":                          false,
+		"And The Best is yet.":                                       false, // stop words are no names
+	} {
+		assert.Equal(t, want, fullName(s), s)
+	}
+}

@@ -50,9 +50,10 @@
 //     $134.4 billion is 1,344 億美元; spelled-out numbers are too common
 //     words to anchor), a Latin word kept in the Chinese (AWS, Jassy, Q4;
 //     not an English function word such as "the" or "you", which an
-//     untranslated sentence would bring), a question mark or a quotation.
-//     A link pays an anchor's weight when it leaves all the anchor's
-//     matches outside it.
+//     untranslated sentence would bring), a foreign name (查理·芒格 against
+//     a capitalised Charlie Munger, weakly), a question mark or a
+//     quotation. A link pays an anchor's weight when it leaves all the
+//     anchor's matches outside it.
 //
 // Small paragraphs get the whole grid; long ones a band of 8 sentences
 // around the diagonal, so time and memory are linear (a 10 MB paragraph
