@@ -64,6 +64,9 @@ func splitInto(out []span, s string, zh bool) []span {
 		if c := s[i]; !splitBytes[c] {
 			i += skip(c) // most runes: no stop, quote or bracket
 			continue
+		} else if c >= utf8.RuneSelf && !splitRune(s[i:]) {
+			i += 3 // ， 、 ’ “ and the like
+			continue
 		}
 		for next < len(sp.groups) && sp.groups[next].open < i {
 			next++
@@ -101,6 +104,19 @@ func splitInto(out []span, s string, zh bool) []span {
 // with one of these, so the rest of the text is passed over a rune at a
 // time without decoding.
 var splitBytes = byteSet(".?!\"([", 0xE2, 0xE3, 0xEF)
+
+// splitRune reports whether the three-byte rune s starts with (its first
+// byte one of splitBytes) is one split looks at: 。 【 ！ ？ ． （ ｡ ….
+func splitRune(s string) bool {
+	if len(s) < 3 {
+		return true // let the decoder see it
+	}
+	switch uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) {
+	case 0xE38082, 0xE38090, 0xEFBC81, 0xEFBC9F, 0xEFBC8E, 0xEFBC88, 0xEFBDA1, 0xE280A6:
+		return true // 。 【 ！ ？ ． （ ｡ …
+	}
+	return false
+}
 
 // bracketBytes are the bytes that may start a bracket: ( ) [ ], and the
 // leading bytes of 【 】 and （ ）.
