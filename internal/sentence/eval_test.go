@@ -120,10 +120,11 @@ func groupsOf(c goldCase) []string {
 	return []string{"human " + c.set, "human all"}
 }
 
-// Strict F1 the aligner must reach on each group. Issue 12 asks 0.97 on
-// machine translations and 0.90 on human ones; the floors hold what the
-// aligner reaches (see docs/sentences.md).
-var minF1 = map[string]float64{"machine": 0.97, "human dev": 0.87, "human heldout": 0.80, "human all": 0.85}
+// Strict F1 the aligner must reach on each group, a little under what it
+// reaches (see docs/sentences.md). Issue 12 asks 0.97 on machine
+// translations and 0.90 on human ones: met on the development gold, not
+// on the held-out one.
+var minF1 = map[string]float64{"machine": 0.99, "human dev": 0.92, "human heldout": 0.82, "human all": 0.87}
 
 // issueF1 are the thresholds of issue 12, logged beside the figures.
 var issueF1 = map[string]float64{"machine": 0.97, "human dev": 0.90, "human heldout": 0.90, "human all": 0.90}
