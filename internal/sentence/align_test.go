@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -243,5 +244,34 @@ func TestNames(t *testing.T) {
 		"And The Best is yet.":                                       false, // stop words are no names
 	} {
 		assert.Equal(t, want, fullName(s), s)
+	}
+}
+
+// TestAlignConcurrent aligns the reference call's pairs from several
+// goroutines at once (the batch converts files in parallel; the
+// workspaces are pooled), each getting what one goroutine alone gets.
+func TestAlignConcurrent(t *testing.T) {
+	en, zh := referenceSides(t)
+	want := make([]string, len(en))
+	for i := range en {
+		want[i] = show(Align(en[i], zh[i]))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(en))
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range en {
+				if got := show(Align(en[i], zh[i])); got != want[i] {
+					errs <- got
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent alignment differs: %s", e)
 	}
 }
