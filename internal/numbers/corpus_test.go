@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -178,5 +179,46 @@ func BenchmarkCompare(b *testing.B) {
 		for _, p := range ps {
 			Compare(p.en, p.zh)
 		}
+	}
+}
+
+// TestFigures holds EnglishFigures and ChineseFigures to English and
+// Chinese less the numbers written without a digit, on every pair of the
+// reference call and of the shared corpus's pairs files.
+func TestFigures(t *testing.T) {
+	ps := bilingualPairs(t, "../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	files, _ := filepath.Glob("../../../shared/corpus/external/fool-*-pairs.json")
+	for _, f := range files {
+		ps = append(ps, jsonPairs(t, f)...)
+	}
+	hasDigit := func(s string) bool {
+		for _, r := range s {
+			if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+				return true
+			}
+		}
+		return false
+	}
+	withDigits := func(ns []Number) []Number {
+		var out []Number
+		for _, n := range ns {
+			if hasDigit(n.Text) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	figures := 0
+	for _, p := range ps {
+		en := EnglishFigures(p.en)
+		require.Equal(t, withDigits(English(p.en)), en, "%q", p.en)
+		zh := ChineseFigures(p.zh)
+		require.Equal(t, withDigits(Chinese(p.zh)), zh, "%q", p.zh)
+		figures += len(en) + len(zh)
+	}
+	t.Logf("%d pairs, %d figures", len(ps), figures)
+	for _, s := range []string{"百分之五十的人", "百分之 5", "two 百分之", "AI21 and 21", "Q2 was 5.5% up", ".5 and x.5", "ａ１２３", "第 2 季", "２０２３年"} {
+		require.Equal(t, withDigits(English(s)), EnglishFigures(s), "%q", s)
+		require.Equal(t, withDigits(Chinese(s)), ChineseFigures(s), "%q", s)
 	}
 }

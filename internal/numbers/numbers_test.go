@@ -210,3 +210,24 @@ func TestHugeNumbersAreDropped(t *testing.T) {
 	c := Compare(huge, huge)
 	require.Empty(t, c.Matched)
 }
+
+func TestAgree(t *testing.T) {
+	tests := []struct {
+		en, zh string
+		want   bool
+	}{
+		{"$134.4 billion", "1,344 億美元", true},
+		{"12.4%", "12%", true},         // rounded, two significant digits left
+		{"1.4 billion", "10 億", false}, // one significant digit is no rounding
+		{"11%", "11", false},           // units differ
+		{"two questions", "兩個問題", true},
+		{"FY '26", "26 财年", true}, // a year's other reading
+		{"3", "4", false},
+	}
+	for _, tt := range tests {
+		es, zs := English(tt.en), Chinese(tt.zh)
+		require.Len(t, es, 1, tt.en)
+		require.Len(t, zs, 1, tt.zh)
+		require.Equal(t, tt.want, Agree(es[0], zs[0]), "%s / %s", tt.en, tt.zh)
+	}
+}

@@ -1,0 +1,52 @@
+package sentence
+
+// The abbreviations of English text, by what the word after them says
+// about a full stop. Keys are lower case, without the final dot. Dotted
+// letters (U.S., a.m., J.P.) and single initials (Brian T. Olsavsky) are
+// recognised by their shape and treated as maybeFinal.
+
+// neverFinal abbreviations stand before a name or a figure and do not end
+// a sentence: "Mr. Buffett", "St. Louis", "approx. 5%", "e.g. Azure".
+var neverFinal = set(
+	"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
+	"rev", "hon", "st", "mt", "ft", "vs", "cf", "approx", "ca", "e.g", "i.e", "viz", "esp",
+)
+
+// beforeNumber abbreviations are abbreviations only before a figure: "No. 1"
+// and "Apr. 29", but "No. I appreciate the question" is a sentence. May is
+// a word, not an abbreviation.
+var beforeNumber = set(
+	"no", "nos", "vol", "fig", "figs", "p", "pp", "ch", "sec", "art", "para", "op", "ref", "ext", "tel",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)
+
+// maybeFinal abbreviations often end a sentence ("… tailwind for Figma,
+// Inc. And there are two reasons why.", "… to run businesses, etc. But"):
+// they do when the next word is one that usually starts a sentence.
+var maybeFinal = set(
+	"inc", "corp", "co", "ltd", "llc", "plc", "jr", "sr", "bros", "etc", "al", "cos", "dept", "univ",
+)
+
+// sentenceStarters are words that open most sentences of a call and rarely
+// follow an abbreviation inside one. "Bill Zeckendorf Sr. I think was…" is
+// the price of the list: a sentence there ends in the wrong place.
+var sentenceStarters = set(
+	"A", "After", "Again", "All", "Also", "Although", "An", "And", "Another", "Any", "Are", "As", "At",
+	"Because", "Before", "Both", "But", "By", "Can", "Could", "Did", "Do", "Does", "During", "Each",
+	"Even", "Every", "Finally", "First", "For", "From", "Given", "Going", "Good", "Great", "Has",
+	"Have", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Is", "It", "Its", "Just",
+	"Last", "Let", "Looking", "Many", "More", "Most", "Moving", "My", "Next", "No", "Not", "Now",
+	"Of", "OK", "Okay", "On", "One", "Only", "Or", "Other", "Our", "Over", "Overall", "Please",
+	"Right", "Second", "She", "Should", "Since", "So", "Some", "Still", "Sure", "Thank", "Thanks",
+	"That", "The", "Their", "Then", "There", "These", "They", "Third", "This", "Those", "Through",
+	"To", "Today", "Turning", "We", "Well", "What", "When", "Where", "Which", "While", "Who", "Why",
+	"Will", "With", "Would", "Yes", "You", "Your",
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

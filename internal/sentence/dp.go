@@ -1,0 +1,306 @@
+package sentence
+
+import (
+	"math"
+	"slices"
+	"sync"
+)
+
+// band bounds the cells of the alignment: row i (English sentences done)
+// holds the columns (Chinese sentences done) from lo(i) to hi(i), around the
+// diagonal. Small paragraphs get the whole grid; long ones a band of
+// bandWidth sentences either side, so that time and memory stay linear.
+type band struct{ n, m, w int }
+
+func newBand(n, m int) band {
+	w := bandWidth
+	if (n+1)*(m+1) <= fullGridArea {
+		w = max(n, m)
+	}
+	return band{n, m, w}
+}
+
+func (b band) lo(i int) int {
+	if b.n == 0 {
+		return 0
+	}
+	return max(0, (i-1)*b.m/b.n-b.w)
+}
+
+func (b band) hi(i int) int {
+	if b.n == 0 {
+		return b.m
+	}
+	return min(b.m, ((i+1)*b.m+b.n-1)/b.n+b.w)
+}
+
+// zhWindow is the range of Chinese sentences that English sentence i may be
+// linked with; enWindow the converse.
+func (b band) zhWindow(i int) (int, int) { return b.lo(i), min(b.m, b.hi(i+1)+1) }
+
+func (b band) enWindow(j int) (int, int) {
+	if b.m == 0 {
+		return 0, b.n
+	}
+	lo := max(0, (j-b.w-1)*b.n/b.m-1)
+	hi := min(b.n, (j+b.w+2)*b.n/b.m+2)
+	return lo, hi
+}
+
+// grid is a table over the band, all of whose tables share one layout.
+type grid struct {
+	b      band
+	lo, hi []int // the band's columns, by row
+	offset []int // start of row i
+}
+
+func newGrid(b band) *grid {
+	var g grid
+	g.init(b)
+	return &g
+}
+
+// init lays the grid out over b, reusing its tables.
+func (g *grid) init(b band) {
+	g.b = b
+	g.lo, g.hi, g.offset = grow(&g.lo, b.n+1), grow(&g.hi, b.n+1), grow(&g.offset, b.n+2)
+	g.offset[0] = 0
+	for i := 0; i <= b.n; i++ {
+		g.lo[i], g.hi[i] = b.lo(i), b.hi(i)
+		g.offset[i+1] = g.offset[i] + g.hi[i] - g.lo[i] + 1
+	}
+}
+
+func (g *grid) size() int { return g.offset[g.b.n+1] }
+
+// cell is the index of (i, j) in the tables, or -1 outside the band.
+func (g *grid) cell(i, j int) int {
+	if i < 0 || i > g.b.n || j < g.lo[i] || j > g.hi[i] {
+		return -1
+	}
+	return g.offset[i] + j - g.lo[i]
+}
+
+// workspace holds the tables of one alignment, kept between calls (in
+// workspaces) so that aligning a paragraph allocates little more than its
+// result.
+type workspace struct {
+	es, zs       []span
+	links        []link
+	model        model
+	enLen, zhLen []float64
+	logEN, logZH []float64
+	grid         grid
+	best, rest   []float64
+	back         []int8
+	costs        []float32
+	prevs        []int32
+	onPath       []bool
+	ends         [4][]int32
+	margin       []float64
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+
+// grow returns *s resized to n, reallocated only when it is too small; its
+// contents are left as they were.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n, n+n/4)
+	}
+	*s = (*s)[:n]
+	return *s
+}
+
+// noFastPath turns the fast path off, for the test that holds it to the
+// whole model.
+var noFastPath bool
+
+// maxMargin caps the margin of a link (see scoreLinks): beyond it the score
+// is 1 to nine decimals, and alternatives dearer than that need not be
+// looked at.
+const maxMargin = 20.0
+
+// align chooses the most likely sequence of links by dynamic programming
+// over the band (Viterbi), and scores each link by its margin: how much
+// likelier the best alignment is than the best one without that link.
+func align(en, zh string, es, zs []span) []link {
+	w := workspaces.Get().(*workspace)
+	defer workspaces.Put(w)
+	return w.align(en, zh, es, zs, nil)
+}
+
+// align is align appending to out, with the tables of w.
+func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
+	n, m := len(es), len(zs)
+	if n == 0 || m == 0 {
+		// Nothing to choose: every sentence is alone.
+		for i := range n {
+			out = append(out, link{i, i + 1, 0, 0, 1})
+		}
+		for j := range m {
+			out = append(out, link{n, n, j, j + 1, 1})
+		}
+		return out
+	}
+	md := newModel(w, zh, es, zs)
+	b := newBand(n, m)
+	if !noFastPath && md.fastPath() {
+		b.w = 0 // one sentence either side of the diagonal
+	} else {
+		md.enA, md.zhA = anchors(en, zh, es, zs, b)
+	}
+	g := &w.grid
+	g.init(b)
+	size := g.size()
+	inf := math.Inf(1)
+	nm := len(moves)
+	best := grow(&w.best, size)      // least cost of reaching a cell
+	back := grow(&w.back, size)      // the kind of link that reaches it at least cost
+	costs := grow(&w.costs, size*nm) // of the link of each kind ending at the cell, +Inf if none
+	prevs := grow(&w.prevs, size*nm) // the cell it starts from
+	for k := range costs {
+		costs[k] = float32(inf)
+	}
+	best[0] = 0
+	for i := 0; i <= n; i++ {
+		row := g.offset[i] - g.lo[i]
+		for j := g.lo[i]; j <= g.hi[i]; j++ {
+			cell := row + j
+			if cell == 0 {
+				continue
+			}
+			bc, bm := inf, int8(-1)
+			for k, mv := range moves {
+				prev := g.cell(i-mv.a, j-mv.b)
+				if prev < 0 || best[prev] == inf {
+					continue
+				}
+				// Rounded as stored, so that both passes add the same costs.
+				c := float64(float32(md.cost(i, j, mv)))
+				costs[cell*nm+k] = float32(c)
+				prevs[cell*nm+k] = int32(prev)
+				if best[prev]+c < bc {
+					bc, bm = best[prev]+c, int8(k)
+				}
+			}
+			best[cell], back[cell] = bc, bm
+		}
+	}
+	// The cost of the rest, by the same links backwards.
+	last := size - 1
+	rest := grow(&w.rest, size)
+	for k := range rest {
+		rest[k] = inf
+	}
+	rest[last] = 0
+	for cell := last; cell > 0; cell-- {
+		if rest[cell] == inf {
+			continue
+		}
+		for k := range nm {
+			c := costs[cell*nm+k]
+			if c == float32(inf) {
+				continue
+			}
+			p := prevs[cell*nm+k]
+			rest[p] = min(rest[p], float64(c)+rest[cell])
+		}
+	}
+
+	// The best path, from its end.
+	start := len(out)
+	onPath := grow(&w.onPath, size) // whether the path's link ends at a cell
+	clear(onPath)
+	for i, j := n, m; i > 0 || j > 0; {
+		cell := g.cell(i, j)
+		mv := moves[back[cell]]
+		out = append(out, link{i - mv.a, i, j - mv.b, j, 0})
+		onPath[cell] = true
+		i, j = i-mv.a, j-mv.b
+	}
+	slices.Reverse(out[start:])
+	w.scoreLinks(out[start:], best, rest)
+	return out
+}
+
+// scoreLinks scores each link t of the best path, cost V, by its margin
+// Δ_t: the cost of the best alignment without it, less V. An alignment
+// without link t must take a link that can share no alignment with it
+// (one that neither ends before t starts nor starts after t ends: take the
+// last cell it visits at or before t's start, and the link it leaves that
+// cell by); the best alignment through link e costs best[from] + cost(e) +
+// rest[to], so Δ_t is the least of those, less V, over the links e
+// incomparable with t. The score is 1/(1+e^-Δ): the probability of the
+// link when the choice is between the best alignment and the best one
+// without it. It lies between 1/2 (a tie) and 1, and grows with the margin.
+func (w *workspace) scoreLinks(path []link, best, rest []float64) {
+	g, costs, prevs, back, onPath := &w.grid, w.costs, w.prevs, w.back, w.onPath
+	K := len(path)
+	n, m := g.b.n, g.b.m
+	// endI[x]: the first link whose end's English index passes x; endJ
+	// the same in Chinese; startI and startJ the first link whose start
+	// reaches x.
+	endI, endJ := grow(&w.ends[0], n+1), grow(&w.ends[1], m+1)
+	startI, startJ := grow(&w.ends[2], n+1), grow(&w.ends[3], m+1)
+	k1, k2, k3, k4 := 0, 0, 0, 0
+	for x := 0; x <= max(n, m); x++ {
+		for k1 < K && path[k1].e1 <= x {
+			k1++
+		}
+		for k2 < K && path[k2].z1 <= x {
+			k2++
+		}
+		for k3 < K && path[k3].e0 < x {
+			k3++
+		}
+		for k4 < K && path[k4].z0 < x {
+			k4++
+		}
+		if x <= n {
+			endI[x], startI[x] = int32(k1), int32(k3)
+		}
+		if x <= m {
+			endJ[x], startJ[x] = int32(k2), int32(k4)
+		}
+	}
+
+	total := best[len(best)-1]
+	margin := grow(&w.margin, K)
+	for t := range margin {
+		margin[t] = maxMargin
+	}
+	inf := float32(math.Inf(1))
+	nm := len(moves)
+	for i := 0; i <= n; i++ {
+		row := g.offset[i] - g.lo[i]
+		for j := g.lo[i]; j <= g.hi[i]; j++ {
+			cell := row + j
+			if rest[cell] == math.Inf(1) {
+				continue
+			}
+			for k, mv := range moves {
+				c := costs[cell*nm+k]
+				if c == inf || onPath[cell] && int(back[cell]) == k {
+					continue // no such link, or the path's own
+				}
+				d := best[prevs[cell*nm+k]] + float64(c) + rest[cell] - total
+				if !(d < maxMargin) {
+					continue
+				}
+				d = max(d, 0) // rounding
+				// Incomparable with links [lo, hi): those that do not end
+				// by the start (pi, pj), nor start at or after the end (i, j).
+				pi, pj := i-mv.a, j-mv.b
+				lo := min(endI[pi], endJ[pj])
+				hi := max(startI[i], startJ[j])
+				for t := lo; t < hi; t++ {
+					margin[t] = min(margin[t], d)
+				}
+			}
+		}
+	}
+	for t := range path {
+		path[t].score = 1 / (1 + math.Exp(-margin[t]))
+	}
+}

@@ -1,0 +1,495 @@
+package sentence
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
+
+// span is a sentence as the byte offsets [start, end) of its text in the
+// paragraph, white space around it excluded.
+type span struct{ start, end int }
+
+// SplitEnglish cuts an English paragraph into its sentences, as they stand
+// in it (white space between them dropped). Invalid UTF-8 is replaced with
+// U+FFFD first. See the package documentation for the rules.
+func SplitEnglish(s string) []string { return texts(valid(s), split(valid(s), false)) }
+
+// SplitChinese cuts a Chinese paragraph into its sentences, as SplitEnglish
+// does.
+func SplitChinese(s string) []string { return texts(valid(s), split(valid(s), true)) }
+
+func valid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func texts(s string, spans []span) []string {
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = s[sp.start:sp.end]
+	}
+	return out
+}
+
+// maxAside bounds, in bytes, a bracketed aside inside which no sentence
+// ends: a translator's note with a link runs to a few hundred bytes, and a
+// stray bracket must not swallow the rest of a long paragraph.
+const maxAside = 600
+
+// splitter is the state of one pass over a paragraph.
+type splitter struct {
+	s  string
+	zh bool
+	// groups are the bracketed groups no longer than maxAside, by
+	// opening offset.
+	groups []group
+}
+
+// split cuts s (valid UTF-8) into sentence spans in one pass.
+func split(s string, zh bool) []span { return splitInto(nil, s, zh) }
+
+// splitInto is split appending to out.
+func splitInto(out []span, s string, zh bool) []span {
+	sp := splitter{s: s, zh: zh, groups: bracketGroups(s)}
+	start := skipSpace(s, 0)
+	quotes := 0 // ASCII double quotes seen: odd while one is open
+	next := 0   // the first group not yet passed
+	for i := start; i < len(s); {
+		if c := s[i]; !splitBytes[c] {
+			i += skip(c) // most runes: no stop, quote or bracket
+			continue
+		} else if c >= utf8.RuneSelf && !splitRune(s[i:]) {
+			i += 3 // ， 、 ’ “ and the like
+			continue
+		}
+		for next < len(sp.groups) && sp.groups[next].open < i {
+			next++
+		}
+		if next < len(sp.groups) && sp.groups[next].open == i {
+			i = sp.groups[next].end // no sentence ends inside an aside
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '"' {
+			quotes++
+		}
+		if !sp.terminator(i, r, n) {
+			i += n
+			continue
+		}
+		end, next, ok := sp.boundary(i, &quotes)
+		if ok {
+			if t := trimSpan(s, start, end); t.end > t.start {
+				out = append(out, t)
+			}
+			start = next
+		}
+		i = max(next, i+n)
+	}
+	if t := trimSpan(s, start, len(s)); t.end > t.start {
+		out = append(out, t)
+	}
+	return out
+}
+
+// splitBytes are the bytes at which split looks closer: the stops, the ASCII
+// double quote and the openers of asides, and the leading bytes of the
+// three-byte runes among them (…, 。 【, ！ ？ ． ｡ （). No other rune starts
+// with one of these, so the rest of the text is passed over a rune at a
+// time without decoding.
+var splitBytes = byteSet(".?!\"([", 0xE2, 0xE3, 0xEF)
+
+// splitRune reports whether the three-byte rune s starts with (its first
+// byte one of splitBytes) is one split looks at: 。 【 ！ ？ ． （ ｡ ….
+func splitRune(s string) bool {
+	if len(s) < 3 {
+		return true // let the decoder see it
+	}
+	switch uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) {
+	case 0xE38082, 0xE38090, 0xEFBC81, 0xEFBC9F, 0xEFBC8E, 0xEFBC88, 0xEFBDA1, 0xE280A6:
+		return true // 。 【 ！ ？ ． （ ｡ …
+	}
+	return false
+}
+
+// bracketBytes are the bytes that may start a bracket: ( ) [ ], and the
+// leading bytes of 【 】 and （ ）.
+var bracketBytes = byteSet("()[]", 0xE3, 0xEF)
+
+// skip is how far to move past a byte c that starts no rune of interest: a
+// three- or four-byte rune at once (most of Chinese), else one byte (a
+// continuation byte of a two-byte rune is of no interest either). The text
+// is valid UTF-8: valid sees to it. Branches rather than a table, so that
+// the next load does not wait on this one.
+func skip(c byte) int {
+	switch {
+	case c < 0xE0:
+		return 1
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+func byteSet(ascii string, lead ...byte) (t [256]bool) {
+	for i := 0; i < len(ascii); i++ {
+		t[ascii[i]] = true
+	}
+	for _, c := range lead {
+		t[c] = true
+	}
+	return t
+}
+
+// group is a bracketed group: the offsets of its opening bracket and just
+// after its closing one.
+type group struct{ open, end int }
+
+// bracketGroups finds the bracketed groups of s, ( ) [ ] （ ） 【 】 alike,
+// that close within maxAside bytes, in one pass with a stack that forgets
+// openers too far behind to close in time. They are sorted by opening.
+func bracketGroups(s string) []group {
+	var groups []group
+	var stack []int
+	// Most paragraphs open no bracket; IndexByte finds that out at memory
+	// speed, and the scan starts at the first opener.
+	first := len(s)
+	for _, o := range []string{"(", "[", "（", "【"} {
+		if k := strings.Index(s[:first], o); k >= 0 {
+			first = k
+		}
+	}
+	for i := first; i < len(s); {
+		if c := s[i]; !bracketBytes[c] {
+			i += skip(c)
+			continue
+		}
+		// The bottom of the stack is the oldest opener; once it is out of
+		// reach it can go. (Checked at brackets only: an opener out of
+		// reach can form no group, whenever it goes.)
+		for len(stack) > 0 && i-stack[0] > maxAside {
+			stack = stack[1:]
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '(', '[', '（', '【':
+			stack = append(stack, i)
+		case ')', ']', '）', '】':
+			if len(stack) > 0 {
+				open := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if i+n-open <= maxAside {
+					groups = append(groups, group{open, i + n})
+				}
+			}
+		}
+		i += n
+	}
+	// Found as they close, inner ones first.
+	sort.Slice(groups, func(a, b int) bool { return groups[a].open < groups[b].open })
+	return groups
+}
+
+// groupAt returns the end of the group opening at i.
+func (sp *splitter) groupAt(i int) (int, bool) {
+	k := sort.Search(len(sp.groups), func(k int) bool { return sp.groups[k].open >= i })
+	if k < len(sp.groups) && sp.groups[k].open == i {
+		return sp.groups[k].end, true
+	}
+	return 0, false
+}
+
+// terminator reports whether the rune r at i can end a sentence.
+func (sp *splitter) terminator(i int, r rune, n int) bool {
+	switch r {
+	case '。', '！', '？', '｡', '?', '!', '…':
+		return true
+	case '.', '．':
+		// Not the point of a decimal: 1.5%, $1.344, 5.7%.
+		s := sp.s
+		return !(i > 0 && isDigit(s[i-1]) && i+n < len(s) && isDigit(s[i+n]))
+	}
+	return false
+}
+
+// boundary decides whether the terminator at i ends a sentence. It returns
+// the end of the sentence (after the stops, closing quotes and an aside
+// that belong to it) and where the next one starts.
+func (sp *splitter) boundary(i int, quotes *int) (end, next int, ok bool) {
+	s := sp.s
+	// The run of stops: "?!", "...", "。」".
+	j := i
+	dots, hard := 0, false
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		switch r {
+		case '.', '．':
+			dots++
+		case '…':
+			dots += 3
+		case '。', '！', '？', '｡':
+			hard = true
+		case '?', '!':
+		default:
+			goto closers
+		}
+		j += n
+	}
+closers:
+	stop := s[i:j]
+	j = sp.closers(j, quotes)
+	// An aside right after the stop belongs to the sentence before it: a
+	// translator's note （译者注：…）, (Laughter), (操作員指示).
+	if k := skipSpace(s, j); k < len(s) {
+		if e, ok := sp.groupAt(k); ok {
+			j = e
+			// and the stop some put after it: "(Applause)."
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !strings.ContainsRune(".。!?！？", r) {
+					break
+				}
+				j += n
+			}
+			j = sp.closers(j, quotes)
+		}
+	}
+	next = skipSpace(s, j)
+	if next >= len(s) {
+		return j, next, true
+	}
+	if hard {
+		return j, next, true // 。！？ always end a sentence
+	}
+	ellipsis := dots > 1
+	single := stop == "." || stop == "．"
+	if sp.zh {
+		return j, next, sp.chineseEnd(i, j, next, ellipsis, single)
+	}
+	return j, next, sp.englishEnd(i, j, next, ellipsis, single)
+}
+
+// closers skips the closing quotes and brackets after a stop. An ASCII
+// double quote closes only while one is open, so that in 。"下一句" it
+// opens the next sentence.
+func (sp *splitter) closers(j int, quotes *int) int {
+	s := sp.s
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		switch r {
+		case '"':
+			if *quotes%2 == 0 {
+				return j
+			}
+			*quotes++
+		case '”', '’', '\'', '»', '」', '』', ')', ']', '）', '】', '》':
+		default:
+			return j
+		}
+		j += n
+	}
+	return j
+}
+
+// englishEnd decides a stop in English (or in Latin text inside Chinese):
+// i is the stop, j the end of what belongs to it, next the first rune
+// after the space.
+func (sp *splitter) englishEnd(i, j, next int, ellipsis, single bool) bool {
+	s := sp.s
+	r, _ := utf8.DecodeRuneInString(s[next:])
+	if next == j {
+		// No space: "quarter.Our", "growth?Is", but not "Amazon.com",
+		// "U.S", "1.5", "a.m".
+		return missingSpace(s, i, j)
+	}
+	switch {
+	case isLower(r):
+		// "approx. half", "trying to... shift", "Inc. is", "U.S. and"
+		// go on; "iPhone" starts a sentence, and so does a word after
+		// a full stop that closes a plain word: "and stuff. it's not
+		// going to pay" (transcripts drop the capital; on the corpus
+		// every such stop ended a sentence).
+		if single && !ellipsis && plainWordBefore(s, i) {
+			return true
+		}
+		return lowerUpper(s, next)
+	case !startsSentence(r):
+		return false // "etc., and", "Inc.;"
+	}
+	if ellipsis || !single {
+		return true
+	}
+	return !abbreviation(s, i, next)
+}
+
+// chineseEnd decides an ASCII stop in Chinese: after Chinese it ends the
+// sentence as 。 does; after Latin text (a name, an untranslated English
+// sentence) the English rules apply. An ellipsis does not end a Chinese
+// sentence: the translations use it for a pause (试图...更加转向).
+func (sp *splitter) chineseEnd(i, j, next int, ellipsis, single bool) bool {
+	s := sp.s
+	if ellipsis {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if prev < utf8.RuneSelf && (unicode.IsLetter(prev) || isDigit(byte(prev))) {
+		if r, _ := utf8.DecodeRuneInString(s[next:]); textutil.IsHan(r) && single {
+			// "Figma, Inc. 的", but "Make is growing.我只是".
+			return !abbreviation(s, i, next)
+		}
+		return sp.englishEnd(i, j, next, ellipsis, single)
+	}
+	r, _ := utf8.DecodeRuneInString(s[next:])
+	return !(r == ',' || r == '，' || isLower(r) && r < utf8.RuneSelf)
+}
+
+// missingSpace reports whether a stop glued to the next word ends a
+// sentence: a word of two or more letters, the stop, then a capitalised
+// word ("quarter.Our", "two.I'll"); or ? and ! before a capital.
+func missingSpace(s string, i, j int) bool {
+	r, n := utf8.DecodeRuneInString(s[j:])
+	if textutil.IsHan(r) {
+		return true
+	}
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if s[i] == '?' || s[i] == '!' {
+		return true
+	}
+	r2, _ := utf8.DecodeRuneInString(s[j+n:])
+	if !isLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
+		return false // "Node.JS"
+	}
+	w := wordBefore(s, i)
+	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+}
+
+// plainWordBefore reports whether the stop at i closes a word of two
+// letters or more that is no abbreviation and no initials.
+func plainWordBefore(s string, i int) bool {
+	w := wordBefore(s, i)
+	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+}
+
+// lowerUpper reports a word such as iPhone or eBay at i.
+func lowerUpper(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	r, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsUpper(r)
+}
+
+// startsSentence reports whether r may open a sentence: a capital, a digit,
+// an opening quote or bracket, a currency sign, a Han character.
+func startsSentence(r rune) bool {
+	switch {
+	case unicode.IsUpper(r), unicode.IsDigit(r), textutil.IsHan(r):
+		return true
+	}
+	return strings.ContainsRune("\"'“‘([（【「『$€£¥#¿¡", r)
+}
+
+// abbreviation reports whether the single "." at i closes an abbreviation
+// rather than the sentence, given the word that follows at next. See the
+// tables in abbrev.go.
+func abbreviation(s string, i, next int) bool {
+	w := wordBefore(s, i)
+	if w == "" {
+		return false // "in 2023. Our", "(PH). I"
+	}
+	nextWord := leadingWord(s, next)
+	digit := next < len(s) && isDigit(s[next])
+	lw := strings.ToLower(w)
+	switch {
+	case neverFinal[lw]:
+		return true // "Mr. Buffett", "e.g. Azure", "approx. 5"
+	case beforeNumber[lw]:
+		return digit // "No. 1", "Apr. 29"; but "No. I appreciate"
+	case maybeFinal[lw] || isInitials(w):
+		// "Figma, Inc. is" never reaches here (lower case); "Inc. And",
+		// "U.S. We" end the sentence, "U.S. Prime", "Brian T. Olsavsky"
+		// do not.
+		return !sentenceStarters[nextWord]
+	}
+	return false
+}
+
+// isAbbrev reports whether w is any known abbreviation.
+func isAbbrev(w string) bool {
+	lw := strings.ToLower(w)
+	return neverFinal[lw] || beforeNumber[lw] || maybeFinal[lw]
+}
+
+// isInitials reports a single capital ("T") or dotted letters ("U.S",
+// "a.m", "J.P").
+func isInitials(w string) bool {
+	if len(w) == 1 {
+		return isUpperByte(w[0])
+	}
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for _, part := range strings.Split(w, ".") {
+		if len(part) != 1 || !isLetterByte(part[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordBefore returns the ASCII word ending at i, with the dots inside it
+// ("U.S", "e.g").
+func wordBefore(s string, i int) string {
+	b := i
+	for b > 0 && (isLetterByte(s[b-1]) || s[b-1] == '.' && b-1 > 0 && isLetterByte(s[b-2])) {
+		b--
+	}
+	return s[b:i]
+}
+
+// leadingWord returns the ASCII letters at i ("We" of "We're").
+func leadingWord(s string, i int) string {
+	e := i
+	for e < len(s) && isLetterByte(s[e]) {
+		e++
+	}
+	return s[i:e]
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func trimSpan(s string, a, b int) span {
+	a = skipSpace(s, a)
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !isSpace(r) {
+			break
+		}
+		b -= n
+	}
+	return span{a, b}
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
+}
+
+func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
+func isUpperByte(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isLower(r rune) bool      { return unicode.IsLower(r) }
