@@ -22,10 +22,11 @@ import (
 
 // parseOptions are the flags of transcript parse.
 type parseOptions struct {
-	run     runOptions
-	format  string
-	compact bool
-	bom     bool
+	run       runOptions
+	format    string
+	compact   bool
+	bom       bool
+	sentences bool
 
 	outDir       string
 	root         string
@@ -68,6 +69,7 @@ Formats (--format):
 	f.StringVarP(&o.format, "format", "f", "json", "output format `NAME`: "+strings.Join(export.Names(), ", "))
 	f.BoolVarP(&o.compact, "compact", "c", false, "write each JSON document on one line")
 	f.BoolVar(&o.bom, "bom", false, "csv: start with a UTF-8 byte order mark (for Excel)")
+	f.BoolVar(&o.sentences, "sentences", false, "link the sentences inside each pair: a sentences list per paragraph; jsonl, csv, tsv and tmx give one row or unit per link")
 	o.run.bind(cmd, "convert")
 	f.StringVar(&o.outDir, "out-dir", "", "write one file per input under `OUT` instead of standard output")
 	f.StringVar(&o.root, "root", "", "with --out-dir, place every input by its path relative to `DIR` (for files named one by one, as by find | xargs)")
@@ -137,7 +139,8 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		return usageErr("format %s holds one document per output: give one input, or --out-dir for one file each", format.Name)
 	}
 
-	eopts := export.Options{Compact: o.compact, BOM: o.bom}
+	copts.Sentences = o.sentences
+	eopts := export.Options{Compact: o.compact, BOM: o.bom, Sentences: o.sentences}
 	j := job{
 		cfg: batch.Config{
 			OutDir:       o.outDir,
@@ -219,8 +222,12 @@ func (o *parseOptions) stamp(f export.Format, copts convert.Options) string {
 	if err != nil {
 		enc = copts.Encoding
 	}
-	return fmt.Sprintf("transcript %s; format %s; compact %t; bom %t; encoding %s; layout %s",
+	stamp := fmt.Sprintf("transcript %s; format %s; compact %t; bom %t; encoding %s; layout %s",
 		build.String(), f.Name, o.compact, o.bom, enc, copts.Layout)
+	if o.sentences {
+		stamp += "; sentences"
+	}
+	return stamp
 }
 
 // check rejects flag combinations that cannot work.

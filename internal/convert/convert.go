@@ -14,6 +14,7 @@ import (
 	"github.com/transcript-cli/transcript/internal/decode"
 	"github.com/transcript-cli/transcript/internal/model"
 	"github.com/transcript-cli/transcript/internal/parse"
+	"github.com/transcript-cli/transcript/internal/sentence"
 	"github.com/transcript-cli/transcript/internal/structure"
 )
 
@@ -29,6 +30,8 @@ type Options struct {
 	Encoding string         // "" or "auto" to detect
 	Layout   string         // "" or "auto" to detect
 	Detector align.Detector // nil for the default
+	// Sentences links the sentences inside each pair (parse --sentences).
+	Sentences bool
 }
 
 // Convert reads one input. path names it in the output ("<stdin>" for
@@ -60,6 +63,9 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	}
 	structure.Apply(t)
 	structure.CheckNumbers(t)
+	if o.Sentences {
+		linkSentences(t)
+	}
 	sortWarnings(t)
 	sum := sha256.Sum256(data)
 	t.Source = model.Source{
@@ -95,4 +101,20 @@ func hasEnglish(t *model.Transcript) bool {
 		}
 	}
 	return false
+}
+
+// linkSentences links the sentences of every pair, in the turns and the
+// preamble.
+func linkSentences(t *model.Transcript) {
+	link := func(ps []model.Paragraph) {
+		for i := range ps {
+			if p := &ps[i]; p.Status == model.Paired {
+				p.Sentences = sentence.Align(*p.EN, *p.ZH)
+			}
+		}
+	}
+	link(t.Preamble)
+	for i := range t.Turns {
+		link(t.Turns[i].Paragraphs)
+	}
 }

@@ -21,6 +21,9 @@ import (
 type Options struct {
 	Compact bool // JSON on one line
 	BOM     bool // csv: start with a UTF-8 byte order mark (for Excel)
+	// Sentences: the transcripts carry sentence links, and jsonl, csv, tsv
+	// and tmx give one row or unit per link.
+	Sentences bool
 }
 
 // Format is one output format.

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,8 +30,17 @@ var htmlSource string
 
 // htmlTemplate is parsed when a page is first written, not at start.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Parse(htmlSource))
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		// pairOf hands the "pair" template a paragraph and the page's
+		// Chinese language tag.
+		"pairOf": func(p htmlPara, zh string) htmlPairView { return htmlPairView{P: p, ZH: zh} },
+	}).Parse(htmlSource))
 })
+
+type htmlPairView struct {
+	P  htmlPara
+	ZH string
+}
 
 type htmlPage struct {
 	Title       string
@@ -44,6 +54,12 @@ type htmlPage struct {
 	Unpaired    int
 	Unparsed    []model.Line
 	ToolVersion string
+	// Preamble holds the pairs before the first speaker, shown as pairs
+	// instead of the summary when there are any.
+	Preamble []htmlPara
+	// LinkCSS highlights a hovered sentence's counterpart, one rule per
+	// link number in use (the page has no script).
+	LinkCSS template.CSS
 }
 
 // htmlSection is a part of the call (prepared remarks, Q&A); without
@@ -75,6 +91,15 @@ type htmlPara struct {
 	EN, ZH   *string
 	Line     int
 	Warnings []model.Warning
+	// Links are the pair's sentence links (--sentences): each side's
+	// sentences as spans sharing the link's number, so that hovering one
+	// highlights its counterpart.
+	Links []htmlLink
+}
+
+type htmlLink struct {
+	K      int
+	EN, ZH *string
 }
 
 type htmlWarning struct {
@@ -130,6 +155,14 @@ func buildPage(t *model.Transcript) htmlPage {
 			paraWarnings[id] = append(paraWarnings[id], wn)
 		}
 	}
+	maxLinks := 0
+	if slices.ContainsFunc(t.Preamble, paired) {
+		for i, para := range t.Preamble {
+			hp := htmlPara{ID: fmt.Sprintf("pre-%d", i), EN: para.EN, ZH: para.ZH, Line: para.Line, Links: links(para)}
+			maxLinks = max(maxLinks, len(hp.Links))
+			p.Preamble = append(p.Preamble, hp)
+		}
+	}
 	for _, turn := range t.Turns {
 		ht := htmlTurn{ID: fmt.Sprintf("t%d", turn.Index), Title: turn.Title, HeaderZH: turn.HeaderZH, Line: turn.Line}
 		if turn.Speaker != nil {
@@ -137,7 +170,9 @@ func buildPage(t *model.Transcript) htmlPage {
 		}
 		for i, para := range turn.Paragraphs {
 			id := fmt.Sprintf("p%d-%d", turn.Index, i)
-			ht.Paragraphs = append(ht.Paragraphs, htmlPara{ID: id, EN: para.EN, ZH: para.ZH, Line: para.Line, Warnings: paraWarnings[id]})
+			hp := htmlPara{ID: id, EN: para.EN, ZH: para.ZH, Line: para.Line, Warnings: paraWarnings[id], Links: links(para)}
+			maxLinks = max(maxLinks, len(hp.Links))
+			ht.Paragraphs = append(ht.Paragraphs, hp)
 			p.Paragraphs++
 			if !paired(para) {
 				p.Unpaired++
@@ -154,7 +189,21 @@ func buildPage(t *model.Transcript) htmlPage {
 		}
 		s.Groups[len(s.Groups)-1].Turns = append(s.Groups[len(s.Groups)-1].Turns, ht)
 	}
+	var css strings.Builder
+	for k := range maxLinks {
+		fmt.Fprintf(&css, ".pair:has(.s[data-k=\"%d\"]:hover) .s[data-k=\"%d\"] { background: var(--link); }\n", k, k)
+	}
+	p.LinkCSS = template.CSS(css.String())
 	return p
+}
+
+// links are a pair's sentence links for the page, numbered.
+func links(p model.Paragraph) []htmlLink {
+	out := make([]htmlLink, len(p.Sentences))
+	for k, l := range p.Sentences {
+		out[k] = htmlLink{K: k, EN: l.EN, ZH: l.ZH}
+	}
+	return out
 }
 
 // qaGroup names the Q&A exchange a turn belongs to ("Analyst, Firm"), or

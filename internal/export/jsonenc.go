@@ -272,6 +272,20 @@ func (w *jw) paragraph(p *model.Paragraph) {
 		w.close(']')
 	}
 	w.strPtr("time", p.Time)
+	if len(p.Sentences) > 0 {
+		w.key("sentences")
+		w.open('[')
+		for _, l := range p.Sentences {
+			w.member()
+			w.open('{')
+			w.strPtr("en", l.EN)
+			w.strPtr("zh", l.ZH)
+			w.key("score")
+			w.float(l.Score)
+			w.close('}')
+		}
+		w.close(']')
+	}
 	w.close('}')
 }
 

@@ -16,11 +16,15 @@ var jsonlFormat = Format{
 	Write:       writeJSONL,
 }
 
-func writeJSONL(w io.Writer, t *model.Transcript, _ Options) error {
+func writeJSONL(w io.Writer, t *model.Transcript, o Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, r := range rows(t) {
-		if err := enc.Encode(r); err != nil {
+	for _, r := range rows(t, o.Sentences) {
+		var v any = r
+		if o.Sentences {
+			v = sentenceRow{row: r, Sentence: r.Sentence, Score: r.Score}
+		}
+		if err := enc.Encode(v); err != nil {
 			return err
 		}
 	}

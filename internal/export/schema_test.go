@@ -59,6 +59,7 @@ func TestSchemaValidatesOutput(t *testing.T) {
 	docs := map[string][]any{
 		"reference": jsonDocs(t, render(t, "json", reference(t))),
 		"synthetic": jsonDocs(t, render(t, "json", synthetic(), &model.Transcript{SchemaVersion: 1, Summary: []string{}, Notices: []string{}, Preamble: []model.Paragraph{}, Turns: []model.Turn{}, Unparsed: []model.Line{}, Warnings: []model.Warning{}, Participants: []model.Participant{}, QA: []model.Exchange{}, Headings: []model.Line{}, Markup: []model.Line{}, Source: model.Source{SHA256: strings.Repeat("a", 64)}})),
+		"sentences": jsonDocs(t, renderWith(t, "json", Options{Sentences: true}, referenceSentences(t))),
 		// Not synthetic(): writeYAML fails on its U+FFFE, which YAML forbids.
 		"yaml stream": yamlDocs(t, render(t, "yaml", reference(t), reference(t))),
 	}

@@ -29,25 +29,39 @@ var tmxMerged = &Merged{Note: tmxNote, Head: tmxHead, Body: tmxBody, Tail: tmxTa
 // toolVersion is the creationtoolversion; tests pin it.
 var toolVersion = build.String
 
-// tmxNote counts the paragraphs of t left out of the memory.
+// tmxNote counts the paragraphs of t left out of the memory (and, with
+// sentence links, the sentences without a counterpart).
 func tmxNote(t *model.Transcript) string {
-	n := 0
+	n, unlinked := 0, 0
 	for _, turn := range t.Turns {
 		for _, p := range turn.Paragraphs {
 			if !paired(p) {
 				n++
 			}
+			for _, l := range p.Sentences {
+				if l.EN == nil || l.ZH == nil {
+					unlinked++
+				}
+			}
 		}
 	}
-	return fmt.Sprintf("%s: %d unpaired paragraph(s) left out", t.Source.Path, n)
+	note := fmt.Sprintf("%s: %d unpaired paragraph(s) left out", t.Source.Path, n)
+	if unlinked > 0 {
+		note += fmt.Sprintf(", %d sentence(s) without a counterpart", unlinked)
+	}
+	return note
 }
 
-func tmxHead(w io.Writer, notes []string, _ Options) error {
+func tmxHead(w io.Writer, notes []string, o Options) error {
+	segtype := "paragraph"
+	if o.Sentences {
+		segtype = "sentence"
+	}
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n")
 	b.WriteString(`<tmx version="1.4">` + "\n")
-	fmt.Fprintf(&b, `  <header creationtool="transcript" creationtoolversion="%s" segtype="paragraph" o-tmf="transcript" adminlang="en" srclang="en" datatype="plaintext"`, esc(toolVersion()))
+	fmt.Fprintf(&b, `  <header creationtool="transcript" creationtoolversion="%s" segtype="%s" o-tmf="transcript" adminlang="en" srclang="en" datatype="plaintext"`, esc(toolVersion()), segtype)
 	b.WriteString(">\n")
 	for _, n := range notes {
 		fmt.Fprintf(&b, "    <note>%s</note>\n", esc(n))
@@ -57,30 +71,42 @@ func tmxHead(w io.Writer, notes []string, _ Options) error {
 	return err
 }
 
-func tmxBody(w io.Writer, t *model.Transcript, _ Options) error {
+func tmxBody(w io.Writer, t *model.Transcript, o Options) error {
 	var b strings.Builder
 	zhLang := "zh"
 	if t.Languages.Translation != nil {
 		zhLang = *t.Languages.Translation
 	}
-	for _, turn := range t.Turns {
-		for i, p := range turn.Paragraphs {
-			if !paired(p) {
-				continue
-			}
-			fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)))
-			prop(&b, "x-file", &t.Source.Path)
+	pairs(t, o.Sentences, func(turn *model.Turn, i, k int, en, zh string) {
+		id := fmt.Sprintf("%s#preamble.%d", t.Source.Path, i)
+		if turn != nil {
+			id = fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)
+		}
+		if k >= 0 {
+			id += "." + strconv.Itoa(k)
+		}
+		fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(id))
+		prop(&b, "x-file", &t.Source.Path)
+		line := 0
+		if turn != nil {
 			prop(&b, "x-speaker", turn.Speaker)
 			prop(&b, "x-title", turn.Title)
-			prop(&b, "x-role", turnRole(turn))
-			prop(&b, "x-section", turnSection(turn))
-			line := strconv.Itoa(p.Line)
-			prop(&b, "x-line", &line)
-			fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(*p.EN))
-			fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(*p.ZH))
-			b.WriteString("    </tu>\n")
+			prop(&b, "x-role", turnRole(*turn))
+			prop(&b, "x-section", turnSection(*turn))
+			line = turn.Paragraphs[i].Line
+		} else {
+			line = t.Preamble[i].Line
 		}
-	}
+		ls := strconv.Itoa(line)
+		prop(&b, "x-line", &ls)
+		if k >= 0 {
+			ks := strconv.Itoa(k)
+			prop(&b, "x-sentence", &ks)
+		}
+		fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(en))
+		fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(zh))
+		b.WriteString("    </tu>\n")
+	})
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -21,19 +21,14 @@ var tsvFormat = Format{
 // the backslash is escaped first so that the escapes read back unambiguously.
 var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
 
-func writeTSV(w io.Writer, t *model.Transcript, _ Options) error {
+func writeTSV(w io.Writer, t *model.Transcript, o Options) error {
 	var b strings.Builder
-	for _, turn := range t.Turns {
-		for _, p := range turn.Paragraphs {
-			if !paired(p) {
-				continue
-			}
-			b.WriteString(tsvEscaper.Replace(*p.EN))
-			b.WriteByte('\t')
-			b.WriteString(tsvEscaper.Replace(*p.ZH))
-			b.WriteByte('\n')
-		}
-	}
+	pairs(t, o.Sentences, func(_ *model.Turn, _, _ int, en, zh string) {
+		b.WriteString(tsvEscaper.Replace(en))
+		b.WriteByte('\t')
+		b.WriteString(tsvEscaper.Replace(zh))
+		b.WriteByte('\n')
+	})
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -58,21 +53,32 @@ func writeCSVHeader(w io.Writer, o Options) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // RFC 4180
-	if err := cw.Write(rowColumns); err != nil {
+	cols := rowColumns
+	if o.Sentences {
+		cols = append(append([]string(nil), rowColumns...), sentenceColumns...)
+	}
+	if err := cw.Write(cols); err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-func writeCSV(w io.Writer, t *model.Transcript, _ Options) error {
+func writeCSV(w io.Writer, t *model.Transcript, o Options) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	for _, r := range rows(t) {
+	for _, r := range rows(t, o.Sentences) {
 		rec := []string{
-			r.File, strconv.Itoa(r.Turn), str(r.Speaker), str(r.Title), str(r.Role), str(r.Section),
+			r.File, num(r.Turn), str(r.Speaker), str(r.Title), str(r.Role), str(r.Section),
 			strconv.Itoa(r.Paragraph), str(r.EN), str(r.ZH), r.Status,
 			strconv.Itoa(r.Line), num(r.ENLine), num(r.ZHLine),
+		}
+		if o.Sentences {
+			score := ""
+			if r.Score != nil {
+				score = strconv.FormatFloat(*r.Score, 'f', -1, 64)
+			}
+			rec = append(rec, num(r.Sentence), score)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -131,6 +131,20 @@ type Paragraph struct {
 	// warning.
 	Numbers []NumberMatch `json:"numbers"`
 	Time    *string       `json:"time"` // timestamp of the English (or only) text, e.g. "00:01:12"; null when the file has none
+	// Sentences links the sentences of a pair, in order, with
+	// parse --sentences only (absent otherwise).
+	Sentences []SentenceLink `json:"sentences,omitempty"`
+}
+
+// SentenceLink is one correspondence between the sentences of a paragraph
+// and of its translation: one or more whole sentences a side, as they
+// stand in the paragraph (English ones joined by a space), either nil for a
+// sentence with no counterpart, and the aligner's confidence in the link,
+// from 1/2 to 1.
+type SentenceLink struct {
+	EN    *string `json:"en"`
+	ZH    *string `json:"zh"`
+	Score float64 `json:"score"`
 }
 
 // NumberMatch is a number that the English and its translation agree on.

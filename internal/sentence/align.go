@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	tmodel "github.com/transcript-cli/transcript/internal/model"
 )
 
 // Link is one correspondence between the sentences of a paragraph and of its
@@ -15,11 +17,7 @@ import (
 // untranslated). Either is nil for a sentence with no counterpart. Score is
 // the aligner's confidence in the link, from 1/2 (the best alignment
 // without it is as likely) to 1; see the package documentation.
-type Link struct {
-	EN    *string `json:"en"`
-	ZH    *string `json:"zh"`
-	Score float64 `json:"score"`
-}
+type Link = tmodel.SentenceLink
 
 // Align links the sentences of an English paragraph and of its Chinese
 // translation, in order: every sentence of either side is in exactly one
