@@ -143,26 +143,28 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 	if ez+ze > 0 {
 		p.dominance = math.Abs(float64(ez-ze)) / float64(ez+ze)
 	}
-	for i, turn := range doc.Turns {
+	// The transcript points at copies, never into doc or the units: a
+	// pointer into one of their arrays would keep it all, every line of
+	// the input, alive for as long as the transcript.
+	for i := range doc.Turns {
+		turn := &doc.Turns[i]
 		mt := model.Turn{Index: i, Paragraphs: []model.Paragraph{}}
 		if turn.Header != nil {
-			mt.Header = &turn.Header.Text
-			mt.Speaker = &turn.Speaker
+			mt.Header = ref(turn.Header.Text)
+			mt.Speaker = ref(turn.Speaker)
 			mt.Title = turn.Title
 			mt.Line = turn.Header.No
 		}
 		if turn.Section != "" {
 			// The layout's section marker, a hint that package structure
 			// prefers to its own reading of the text.
-			sec := turn.Section
-			mt.Section = &sec
+			mt.Section = ref(turn.Section)
 		}
 		if len(turn.HeaderTr) > 0 {
-			mt.HeaderZH = &turn.HeaderTr[0].Text
+			mt.HeaderZH = ref(turn.HeaderTr[0].Text)
 		}
 		if turn.Firm != "" {
-			firm := turn.Firm
-			mt.Firm = &firm
+			mt.Firm = ref(turn.Firm)
 		}
 		mt.Paragraphs = p.pair(units[i], translated, &t.Warnings)
 		if turn.Header == nil && len(mt.Paragraphs) > 0 {
@@ -471,16 +473,16 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	para := model.Paragraph{Line: a.line}
 	set := func(u *unit) {
 		if u.lang == Chinese {
-			para.ZH, para.ZHLine = &u.text, &u.line
+			para.ZH, para.ZHLine = ref(u.text), ref(u.line)
 		} else {
-			para.EN, para.ENLine = &u.text, &u.line
+			para.EN, para.ENLine = ref(u.text), ref(u.line)
 		}
 	}
 	set(a)
 	if b != nil && b.lang != Chinese && b.time != "" {
-		para.Time = &b.time
+		para.Time = ref(b.time)
 	} else if a.time != "" {
-		para.Time = &a.time
+		para.Time = ref(a.time)
 	}
 	if b == nil {
 		if a.lang == Chinese {
@@ -501,3 +503,6 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	}
 	return para
 }
+
+// ref is a pointer to a copy of v, for the optional fields of the model.
+func ref[T any](v T) *T { return &v }

@@ -1,7 +1,11 @@
 package batch
 
 import (
+	"bufio"
 	"errors"
+	"hash"
+	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -137,16 +141,33 @@ func bare(err error) error {
 	return err
 }
 
-// WriteFile writes data to path atomically, creating missing parent
-// folders.
-func WriteFile(path string, data []byte) error {
+// writeDoc writes doc to path atomically, through a buffer, creating
+// missing parent folders, and returns the size and CRC-32C of what it
+// wrote, for the stamp.
+func writeDoc(path string, doc Doc) (size int64, crc uint32, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return 0, 0, err
 	}
 	a := NewAtomicFile(path)
 	defer a.Abort()
-	if _, err := a.Write(data); err != nil {
-		return err
+	sum := &summer{h: crc32.New(castagnoli)}
+	bw := bufio.NewWriterSize(io.MultiWriter(a, sum), 64<<10)
+	if err := doc(bw); err != nil {
+		return 0, 0, err
 	}
-	return a.Commit()
+	if err := bw.Flush(); err != nil {
+		return 0, 0, err
+	}
+	return sum.n, sum.h.Sum32(), a.Commit()
+}
+
+// summer counts and checksums what goes through it.
+type summer struct {
+	h hash.Hash32
+	n int64
+}
+
+func (s *summer) Write(p []byte) (int, error) {
+	s.n += int64(len(p))
+	return s.h.Write(p)
 }

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ func TestAtomicFileDestinations(t *testing.T) {
 	require.NoError(t, os.WriteFile(real, []byte("old"), 0o600))
 	link := filepath.Join(dir, "link.json")
 	require.NoError(t, os.Symlink("real.json", link))
-	require.NoError(t, WriteFile(link, []byte("new")))
+	require.NoError(t, writeFile(link, []byte("new")))
 	fi, err := os.Lstat(link)
 	require.NoError(t, err)
 	require.True(t, fi.Mode()&os.ModeSymlink != 0, "the link is kept")
@@ -38,14 +39,14 @@ func TestAtomicFileDestinations(t *testing.T) {
 		b, _ := os.ReadFile(fifo)
 		got <- b
 	}()
-	require.NoError(t, WriteFile(fifo, []byte("through the pipe")))
+	require.NoError(t, writeFile(fifo, []byte("through the pipe")))
 	require.Equal(t, "through the pipe", string(<-got))
 	fi, err = os.Lstat(fifo)
 	require.NoError(t, err)
 	require.True(t, fi.Mode()&os.ModeNamedPipe != 0, "the pipe is not replaced")
 
 	if _, err := os.Stat("/dev/full"); err == nil {
-		require.Error(t, WriteFile("/dev/full", []byte("x")), "a full device is an error")
+		require.Error(t, writeFile("/dev/full", []byte("x")), "a full device is an error")
 		fi, err := os.Stat("/dev/full")
 		require.NoError(t, err)
 		require.False(t, fi.Mode().IsRegular(), "/dev/full is still a device")
@@ -57,11 +58,20 @@ func TestAtomicFileDestinations(t *testing.T) {
 func TestAtomicFileLongName(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, strings.Repeat("a", 240)+".txt.json")
-	require.NoError(t, WriteFile(path, []byte("{}")))
+	require.NoError(t, writeFile(path, []byte("{}")))
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	require.Equal(t, "{}", string(b))
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "no temporary file left")
+}
+
+// writeFile writes data to path as writeDoc writes a document.
+func writeFile(path string, data []byte) error {
+	_, _, err := writeDoc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	return err
 }

@@ -34,13 +34,15 @@ func tree(t *testing.T, files map[string]string) string {
 
 // fakeConvert echoes the input upper-cased, after a random pause so that
 // workers finish out of order; "bad" in the content fails.
-func fakeConvert(_ int, in Input, data []byte, w io.Writer) error {
+func fakeConvert(_ int, in Input, data []byte) (Doc, error) {
 	time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
 	if bytes.Contains(data, []byte("bad")) {
-		return errors.New("bad input")
+		return nil, errors.New("bad input")
 	}
-	_, err := fmt.Fprintf(w, "<%s:%s>\n", in.Rel, bytes.ToUpper(data))
-	return err
+	return func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "<%s:%s>\n", in.Rel, bytes.ToUpper(data))
+		return err
+	}, nil
 }
 
 func names(ins []Input) []string {
@@ -154,8 +156,8 @@ func corpus(t *testing.T, n int) string {
 
 // into collects the documents of a run in buf, "--" after each, and the
 // inputs of the events in order.
-func into(buf *bytes.Buffer, seen *[]string) func(Event, []byte) error {
-	return func(ev Event, doc []byte) error {
+func into(buf *bytes.Buffer, seen *[]string) func(Event, Doc) error {
+	return func(ev Event, doc Doc) error {
 		if seen != nil {
 			*seen = append(*seen, ev.Input.Rel)
 		}
@@ -163,7 +165,9 @@ func into(buf *bytes.Buffer, seen *[]string) func(Event, []byte) error {
 			return errors.New("converted, but no document")
 		}
 		if doc != nil {
-			buf.Write(doc)
+			if err := doc(buf); err != nil {
+				return err
+			}
 			buf.WriteString("--\n")
 		}
 		return nil
@@ -335,7 +339,7 @@ func TestDuplicateOutputs(t *testing.T) {
 	var errs []string
 	st, err := Run(context.Background(), Config{
 		Jobs: 2, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Emit: func(ev Event, doc []byte) error {
+		Emit: func(ev Event, doc Doc) error {
 			if ev.Err != nil {
 				errs = append(errs, ev.Err.Error())
 			}
@@ -356,7 +360,7 @@ func TestWriteErrorNamesPath(t *testing.T) {
 	var msg string
 	st, _ := Run(context.Background(), Config{
 		Jobs: 1, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Emit: func(ev Event, _ []byte) error {
+		Emit: func(ev Event, _ Doc) error {
 			if ev.Err != nil {
 				msg = ev.Err.Error()
 			}
@@ -373,7 +377,7 @@ func TestStreamError(t *testing.T) {
 	n := 0
 	st, err := Run(context.Background(), Config{
 		Jobs: 2, Convert: fakeConvert,
-		Emit: func(Event, []byte) error {
+		Emit: func(Event, Doc) error {
 			if n++; n == 3 {
 				return os.ErrClosed
 			}
@@ -396,7 +400,7 @@ func TestCancel(t *testing.T) {
 	n := 0
 	_, err := Run(ctx, Config{
 		Jobs: 4, OutDir: out, Ext: ".json", Convert: fakeConvert,
-		Emit: func(Event, []byte) error {
+		Emit: func(Event, Doc) error {
 			if n++; n == 20 {
 				cancel()
 			}
@@ -418,7 +422,7 @@ func TestAtomicFileConcurrent(t *testing.T) {
 		go func() {
 			var err error
 			for range 50 {
-				if err = WriteFile(p, bytes.Repeat([]byte{byte('a' + i)}, 64<<10)); err != nil {
+				if err = writeFile(p, bytes.Repeat([]byte{byte('a' + i)}, 64<<10)); err != nil {
 					break
 				}
 			}

@@ -62,15 +62,27 @@ type Config struct {
 
 	// Stdin reads standard input; nil reads nothing.
 	Stdin func(ctx context.Context) ([]byte, error)
-	// Convert turns input number i's bytes into its document, written to
-	// w. It must be safe to call from several goroutines.
-	Convert func(i int, in Input, data []byte, w io.Writer) error
+	// Convert turns input number i's bytes into its document. It must be
+	// safe to call from several goroutines.
+	Convert func(i int, in Input, data []byte) (Doc, error)
 	// Emit, if set, is told about each input in input order, from one
-	// goroutine, with the bytes Convert wrote when the input converted
-	// without OutDir (nil otherwise): the caller makes its stream of
-	// them. An error from Emit ends the run.
-	Emit func(ev Event, doc []byte) error
+	// goroutine, with its document when the input converted without
+	// OutDir (nil otherwise): the caller makes its stream of them. An
+	// error from Emit ends the run.
+	Emit func(ev Event, doc Doc) error
 }
+
+// A Doc writes a converted document to w. The document of a small input
+// is written by its worker into a buffer, so that documents render in
+// parallel, and the buffer's bytes reach Emit; a big one's (over
+// bufferLimit of input) is written once where it goes, by Emit into the
+// stream or by its worker into its file under OutDir, so that its bytes
+// are never all in memory. Writing is the only way a Doc can fail then.
+type Doc func(w io.Writer) error
+
+// bufferLimit is the largest input whose document is rendered ahead into
+// memory.
+const bufferLimit = 1 << 20
 
 // StreamError is an error from Emit: the stream could not be written.
 type StreamError struct{ Err error }
@@ -83,7 +95,8 @@ var ErrFailFast = errors.New("stopped at the first failure")
 
 type result struct {
 	ev  Event
-	buf *bytes.Buffer // the document, when streaming
+	buf *bytes.Buffer // the document rendered ahead, when streaming
+	doc Doc           // the document to render, when streaming a big one
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -130,9 +143,12 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 				st.Failed++
 			}
 			if c.Emit != nil {
-				var doc []byte
+				doc := r.doc
 				if r.buf != nil {
-					doc = r.buf.Bytes()
+					doc = func(w io.Writer) error {
+						_, err := w.Write(r.buf.Bytes())
+						return err
+					}
 				}
 				if err := c.Emit(r.ev, doc); err != nil {
 					return &StreamError{err}
@@ -218,47 +234,59 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 			return r
 		}
 	}
-	buf, err := c.convert(ctx, i, in, data)
+	ahead := c.OutDir == "" && len(data) <= bufferLimit
+	doc, buf, err := c.convert(ctx, i, in, data, ahead)
 	if err != nil {
 		return fail(err)
 	}
 	if c.OutDir == "" {
-		r.buf = buf
+		r.buf, r.doc = buf, doc
 		return r
 	}
-	defer func() {
-		buf.Reset()
-		bufPool.Put(buf)
-	}()
 	if ctx.Err() != nil {
 		return fail(ctx.Err())
 	}
-	if err := WriteFile(out, buf.Bytes()); err != nil {
+	size, crc, err := writeDoc(out, doc)
+	if err != nil {
 		return fail(fmt.Errorf("write %s: %w", out, err))
 	}
 	if sum != "" {
-		writeStamp(out, sum, c.Stamp, buf.Bytes())
+		writeStamp(out, sum, c.Stamp, size, crc)
 	}
 	return r
 }
 
-// convert runs Convert, but returns as soon as ctx is cancelled: a signal
-// must not wait for the conversion of a huge file. The abandoned conversion
-// writes into its own buffer, which is then not reused, and nothing of it
-// reaches a file.
-func (c *Config) convert(ctx context.Context, i int, in Input, data []byte) (*bytes.Buffer, error) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	done := make(chan error, 1)
-	go func() { done <- c.Convert(i, in, data, buf) }()
-	select {
-	case err := <-done:
-		if err != nil {
+// convert runs Convert, and with ahead renders the document into a
+// buffer, but returns as soon as ctx is cancelled: a signal must not wait
+// for the conversion of a huge file. The abandoned conversion writes into
+// its own buffer, which is then not reused, and nothing of it reaches a
+// file.
+func (c *Config) convert(ctx context.Context, i int, in Input, data []byte, ahead bool) (Doc, *bytes.Buffer, error) {
+	type converted struct {
+		doc Doc
+		buf *bytes.Buffer
+		err error
+	}
+	done := make(chan converted, 1)
+	go func() {
+		doc, err := c.Convert(i, in, data)
+		if err != nil || !ahead {
+			done <- converted{doc: doc, err: err}
+			return
+		}
+		buf := bufPool.Get().(*bytes.Buffer)
+		if err := doc(buf); err != nil {
 			buf.Reset()
 			bufPool.Put(buf)
-			return nil, err
+			done <- converted{err: err}
+			return
 		}
-		return buf, nil
+		done <- converted{buf: buf}
+	}()
+	select {
+	case r := <-done:
+		return r.doc, r.buf, r.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 }

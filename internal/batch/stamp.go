@@ -29,7 +29,7 @@ import (
 type stamp struct {
 	Input   string `json:"input_sha256"`
 	Options string `json:"options"`
-	Bytes   int    `json:"output_bytes"`
+	Bytes   int64  `json:"output_bytes"`
 	CRC     uint32 `json:"output_crc32c"`
 }
 
@@ -45,11 +45,15 @@ func inputSum(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// writeStamp records that out holds doc, made from an input of hash sum
-// with options. A stamp that cannot be written (a name at the system's
-// limit) only means a conversion next time, so its error is dropped.
-func writeStamp(out, sum, options string, doc []byte) {
-	b, err := json.Marshal(stamp{Input: sum, Options: options, Bytes: len(doc), CRC: crc32.Checksum(doc, crc32.MakeTable(crc32.Castagnoli))})
+// castagnoli is the table of CRC-32C, the checksum of stamps.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// writeStamp records that out holds size bytes of checksum crc, made from
+// an input of hash sum with options. A stamp that cannot be written (a
+// name at the system's limit) only means a conversion next time, so its
+// error is dropped.
+func writeStamp(out, sum, options string, size int64, crc uint32) {
+	b, err := json.Marshal(stamp{Input: sum, Options: options, Bytes: size, CRC: crc})
 	if err != nil {
 		return
 	}
@@ -72,7 +76,7 @@ func upToDate(out, sum, options string) bool {
 		return false
 	}
 	defer f.Close()
-	h := crc32.New(crc32.MakeTable(crc32.Castagnoli))
+	h := crc32.New(castagnoli)
 	n, err := io.Copy(h, f)
-	return err == nil && n == int64(s.Bytes) && h.Sum32() == s.CRC
+	return err == nil && n == s.Bytes && h.Sum32() == s.CRC
 }

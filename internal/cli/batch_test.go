@@ -62,12 +62,27 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	}
 }
 
+// bigCall makes dir/name a call of over a megabyte, whose document is
+// rendered where it goes rather than ahead into memory.
+func bigCall(t *testing.T, dir, name string) {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/amazon-2023-q2.en-zh-Hant.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), bytes.Repeat(data, 1+(1<<20)/len(data)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestStreamEveryFormat: several inputs in every registered format give
 // the same bytes for any -j, and the bytes of export's stream of the same
 // documents: the command line adds nothing to the stream and loses
-// nothing of it.
+// nothing of it. The second input is big, so its document is rendered
+// into the stream as it is written.
 func TestStreamEveryFormat(t *testing.T) {
 	dir := refCalls(t, 3)
+	bigCall(t, dir, "b.txt")
 	tmp := t.TempDir() // where TMX spools its bodies
 	t.Setenv("TMPDIR", tmp)
 	var docs []*model.Transcript
@@ -165,5 +180,42 @@ func BenchmarkParseFolder(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestOutDirBigInput: under --out-dir, a big input's document, written
+// straight into its file, is the document export writes, and its stamp
+// holds: a second run with --skip-existing skips it.
+func TestOutDirBigInput(t *testing.T) {
+	dir := refCalls(t, 1)
+	bigCall(t, dir, "big.txt")
+	in := filepath.Join(dir, "big.txt")
+	data, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := convert.Convert(in, data, convert.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := export.Lookup("jsonl")
+	var want bytes.Buffer
+	if err := export.WriteDocument(&want, f, doc, export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	for i, summary := range []string{"2 converted, 0 skipped", "0 converted, 2 skipped"} {
+		var stdout, errb bytes.Buffer
+		code := Run(context.Background(), []string{"parse", "-f", "jsonl", "--out-dir", out, "--skip-existing", dir}, Streams{Out: &stdout, Err: &errb})
+		if code != ExitOK || !strings.Contains(errb.String(), summary) {
+			t.Fatalf("run %d: exit %d, stderr %q", i+1, code, errb.String())
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(out, "big.txt.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("the file has %d bytes, export writes %d", len(got), want.Len())
 	}
 }

@@ -36,7 +36,7 @@ func TestTuneGC(t *testing.T) {
 		limit   int64
 	}{
 		{"small files", []batch.Input{{Path: small}, {Path: small}, {Path: "missing"}}, smallGC, memoryFloor + 32*80_000},
-		{"a big file among them", []batch.Input{{Path: small}, {Path: big}}, percent, limit},
+		{"a big file among them", []batch.Input{{Path: small}, {Path: big}}, bigGC, limit},
 		{"standard input", []batch.Input{{Path: small}, {Stdin: true}}, percent, limit},
 	} {
 		restore := tuneGC(tc.inputs)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -101,28 +102,36 @@ func runLint(ctx context.Context, o *lintOptions, args []string, s Streams) erro
 	var errorLevel atomic.Bool
 	j := job{
 		cfg: batch.Config{
-			Convert: func(_ int, in batch.Input, data []byte, w io.Writer) error {
+			Convert: func(_ int, in batch.Input, data []byte) (batch.Doc, error) {
 				t, err := convert.Convert(in.Name, data, copts)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, warn := range t.Warnings {
 					if warn.Severity == model.SeverityError {
 						errorLevel.Store(true)
 					}
-					if err := report(w, in.Name, warn); err != nil {
-						return err
-					}
 				}
-				return nil
+				return func(w io.Writer) error {
+					for _, warn := range t.Warnings {
+						if err := report(w, in.Name, warn); err != nil {
+							return err
+						}
+					}
+					return nil
+				}, nil
 			},
 		},
 		inputs: o.run.inputs(args, ""),
-		emit: func(ev batch.Event, doc []byte) error {
+		emit: func(ev batch.Event, doc batch.Doc) error {
 			switch ev.Status {
 			case batch.Converted:
-				_, err := out.Write(doc)
-				return err
+				// A big input's report is rendered here, a line at a time.
+				bw := bufio.NewWriter(out)
+				if err := doc(bw); err != nil {
+					return err
+				}
+				return bw.Flush()
 			case batch.Failed:
 				return report(out, ev.Input.Name, model.Warning{
 					Code: failureCode(ev.Err), Severity: model.SeverityError, Message: ev.Err.Error(),

@@ -164,12 +164,12 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 	// format (TMX) needs every input before its head, so it spools the
 	// bodies to a temporary file as they come, keeping one note per input.
 	write := func(w io.Writer, t *model.Transcript) error { return export.WriteDocument(w, format, t, eopts) }
-	j.cfg.Convert = func(_ int, in batch.Input, data []byte, w io.Writer) error {
+	j.cfg.Convert = func(_ int, in batch.Input, data []byte) (batch.Doc, error) {
 		t, err := convert.Convert(in.Name, data, copts)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return write(w, t)
+		return func(w io.Writer) error { return write(w, t) }, nil
 	}
 	if o.outDir != "" {
 		return o.run.run(ctx, s, out, j)
@@ -204,7 +204,7 @@ func runParse(ctx context.Context, o *parseOptions, args []string, s Streams) er
 		}
 		return &named{spool.Name(), err}
 	}
-	j.emit = func(ev batch.Event, doc []byte) error {
+	j.emit = func(ev batch.Event, doc batch.Doc) error {
 		if ev.Status != batch.Converted {
 			return nil
 		}

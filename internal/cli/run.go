@@ -83,9 +83,9 @@ type job struct {
 	cfg    batch.Config
 	inputs []batch.Input
 	// emit makes the stream: it is told of every input in order, with the
-	// bytes Convert wrote for a converted one, unless cfg.OutDir is set.
+	// document of a converted one, unless cfg.OutDir is set.
 	// end, if set, finishes the stream after a run that went to its end.
-	emit func(ev batch.Event, doc []byte) error
+	emit func(ev batch.Event, doc batch.Doc) error
 	end  func() error
 	// keepEmpty writes -o FILE even when no input converted: lint's report
 	// of unreadable files, or of none, is still its report; parse leaves
@@ -149,7 +149,7 @@ func (o *runOptions) run(ctx context.Context, s Streams, out *output, j job) err
 	cfg := j.cfg
 	cfg.Jobs = o.jobs
 	cfg.Stdin = func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) }
-	cfg.Emit = func(ev batch.Event, doc []byte) error {
+	cfg.Emit = func(ev batch.Event, doc batch.Doc) error {
 		if ev.Status == batch.Failed {
 			prog.clear()
 			fmt.Fprintf(s.Err, "transcript: %s: %v\n", ev.Input.Name, ev.Err)

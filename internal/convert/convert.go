@@ -77,7 +77,9 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 		Container: doc.Container,
 	}
 	if doc.Speakers != "" {
-		t.Source.Speakers = &doc.Speakers
+		// A copy: a pointer into doc would keep every line of it alive.
+		speakers := doc.Speakers
+		t.Source.Speakers = &speakers
 	}
 	return t, nil
 }

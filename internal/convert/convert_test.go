@@ -216,19 +216,26 @@ func BenchmarkConvert(b *testing.B) {
 	}
 }
 
-func BenchmarkConvertJSON(b *testing.B) {
+func BenchmarkConvertJSON(b *testing.B) { benchmarkConvertJSON(b, false) }
+
+// BenchmarkConvertJSONSentences is parse --sentences; against
+// BenchmarkConvertJSON it gives the flag's cost without the process and
+// file system around it.
+func BenchmarkConvertJSONSentences(b *testing.B) { benchmarkConvertJSON(b, true) }
+
+func benchmarkConvertJSON(b *testing.B, sentences bool) {
 	data := reference(b)
 	f, _ := export.Lookup("json")
 	var buf bytes.Buffer
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		tr, err := Convert("ref.txt", data, Options{})
+		tr, err := Convert("ref.txt", data, Options{Sentences: sentences})
 		if err != nil {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		if err := f.Write(&buf, tr, export.Options{}); err != nil {
+		if err := f.Write(&buf, tr, export.Options{Sentences: sentences}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -30,10 +31,12 @@ func (e *SpoolError) Unwrap() error { return e.Err }
 // Rendering and writing are apart so that documents can be rendered in
 // parallel and written in order: Encode renders a document's part of the
 // stream and may be called from several goroutines; Add writes parts, in
-// order, from one. Write does both. A document that fails to render
-// leaves nothing in the stream.
+// order, from one, each either rendered ahead or rendered as it is added
+// (a huge document, never held whole). Write does both. A document that
+// fails to render ahead leaves nothing in the stream.
 type Stream struct {
 	w     io.Writer
+	bw    *bufio.Writer // in front of w, or of the spool, during Add
 	f     Format
 	o     Options
 	n     int
@@ -76,36 +79,50 @@ func (s *Stream) Encode(w io.Writer, t *model.Transcript) error {
 	return m.Body(w, t, s.o)
 }
 
-// Add writes one part that Encode rendered: after the header for the
-// first, after the separator for the others; a merging format's body goes
-// to the spool.
-func (s *Stream) Add(part []byte) error {
+// Part is a document's part as Add takes it: what writes the bytes Encode
+// renders (the bytes rendered ahead, or Encode itself).
+type Part = func(w io.Writer) error
+
+// Bytes is the part Encode rendered ahead into b.
+func Bytes(b []byte) Part {
+	return func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}
+}
+
+// Add writes one part: after the header for the first, after the
+// separator for the others; a merging format's body goes to the spool.
+// The part is written through a buffer, flushed before Add returns.
+func (s *Stream) Add(part Part) error {
 	if s.f.Single && s.n > 0 {
 		return ErrSingle
+	}
+	if s.bw == nil {
+		s.bw = bufio.NewWriterSize(nil, 64<<10)
 	}
 	if s.f.Merge != nil {
 		return s.spoolPart(part)
 	}
+	s.bw.Reset(s.w)
 	if s.n == 0 && s.f.Header != nil {
-		if err := s.f.Header(s.w, s.o); err != nil {
+		if err := s.f.Header(s.bw, s.o); err != nil {
 			return err
 		}
 	}
 	if s.n > 0 && s.f.Separator != "" {
-		if _, err := io.WriteString(s.w, s.f.Separator); err != nil {
+		if _, err := s.bw.WriteString(s.f.Separator); err != nil {
 			return err
 		}
 	}
 	s.n++
-	_, err := s.w.Write(part)
-	return err
+	if err := part(s.bw); err != nil {
+		return err
+	}
+	return s.bw.Flush()
 }
 
-func (s *Stream) spoolPart(part []byte) error {
-	size, k := binary.Uvarint(part)
-	if k <= 0 || uint64(len(part)-k) < size {
-		return errors.New("export: a part that Encode did not render")
-	}
+func (s *Stream) spoolPart(part Part) error {
 	if s.spool == nil {
 		if s.open == nil {
 			s.spool = nopSeeker{&s.mem}
@@ -117,12 +134,56 @@ func (s *Stream) spoolPart(part []byte) error {
 			s.spool = sp
 		}
 	}
-	if _, err := s.spool.Write(part[k+int(size):]); err != nil {
-		return &SpoolError{err}
+	p := &noteCutter{spool: s.spool, size: -1}
+	s.bw.Reset(p)
+	if err := part(s.bw); err != nil {
+		return err
 	}
-	s.notes = append(s.notes, string(part[k:k+int(size)]))
+	if err := s.bw.Flush(); err != nil {
+		return err
+	}
+	if !p.body {
+		return errors.New("export: a part that Encode did not render")
+	}
+	s.notes = append(s.notes, string(p.note))
 	s.n++
 	return nil
+}
+
+// noteCutter takes a merging format's part as Encode renders it: it keeps
+// the note (its length, then its bytes) and sends the body to the spool.
+type noteCutter struct {
+	spool io.Writer
+	note  []byte
+	size  int // the note's length once read, else -1
+	body  bool
+}
+
+func (c *noteCutter) Write(b []byte) (int, error) {
+	n := len(b)
+	for !c.body && len(b) > 0 {
+		if c.size < 0 {
+			c.note, b = append(c.note, b[0]), b[1:]
+			v, k := binary.Uvarint(c.note)
+			if k < 0 || v > 1<<30 {
+				return 0, errors.New("export: a part that Encode did not render")
+			}
+			if k == 0 {
+				continue
+			}
+			c.size, c.note = int(v), c.note[:0]
+		} else {
+			take := min(c.size-len(c.note), len(b))
+			c.note, b = append(c.note, b[:take]...), b[take:]
+		}
+		c.body = len(c.note) == c.size
+	}
+	if len(b) > 0 {
+		if _, err := c.spool.Write(b); err != nil {
+			return 0, &SpoolError{err}
+		}
+	}
+	return n, nil
 }
 
 // Write renders t and adds it to the stream.
@@ -131,7 +192,7 @@ func (s *Stream) Write(t *model.Transcript) error {
 	if err := s.Encode(&s.buf, t); err != nil {
 		return err
 	}
-	return s.Add(s.buf.Bytes())
+	return s.Add(Bytes(s.buf.Bytes()))
 }
 
 // Close finishes the stream: a merging format writes its head, the

@@ -117,7 +117,8 @@ func (c *config) run() error {
 	j2 := &measure{name: "transcript -j2 --out-dir", args: outDir("-j2"), outIs: "dir"}
 	compact := &measure{name: "transcript -j1 -c --out-dir", args: outDir("-j1", "-c"), outIs: "dir"}
 	stream := &measure{name: "transcript -j1 > FILE", args: parse("-j1"), outIs: "file"}
-	measures := []*measure{ref, j2, compact, stream}
+	sentences := &measure{name: "transcript -j1 --sentences", args: outDir("-j1", "--sentences"), outIs: "dir"}
+	measures := []*measure{ref, j2, compact, stream, sentences}
 	naive, minimal := c.peerMeasures(dir, in)
 	for _, m := range []*measure{naive, minimal} {
 		if m != nil {
@@ -155,6 +156,7 @@ func (c *config) run() error {
 	fmt.Printf("  -j2 speed-up over -j1 (--out-dir):                    %.2fx (goal 1.8x)\n", ratio(ref, j2))
 	fmt.Printf("  --out-dir time / streamed to one file (-j1):          %.2fx (goal 1.15x at most)\n", ratio(ref, stream))
 	fmt.Printf("  share of indented JSON in the time (against -c):      %.0f%%\n", 100*(1-ratio(compact, ref)))
+	fmt.Printf("  --sentences time / without (-j1 --out-dir):          %.2fx (goal 1.30x at most)\n", ratio(sentences, ref))
 
 	if err := c.oneFile(bin); err != nil {
 		return err
