@@ -159,34 +159,12 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	g := &w.grid
 	g.init(b)
 	size := g.size()
-	inf := math.Inf(1)
-	nm := len(moves)
-	best := grow(&w.best, size)      // least cost of reaching a cell
-	back := grow(&w.back, size)      // the kind of link that reaches it at least cost
-	costs := grow(&w.costs, size*nm) // of the link of each kind ending at the cell, +Inf if none
-	prevs := grow(&w.prevs, size*nm) // the cell it starts from
-	kinds := grow(&w.kinds, size)    // bit k set when costs holds a link of kind k
+	best := grow(&w.best, size) // least cost of reaching a cell
+	back := grow(&w.back, size) // the kind of link that reaches it at least cost
+	grow(&w.costs, size*nKinds) // of the link of each kind ending at the cell, +Inf if none
+	grow(&w.prevs, size*nKinds) // the cell it starts from
+	grow(&w.kinds, size)        // bit k set when costs holds a link of kind k
 	w.forward(md)
-	// The cost of the rest, by the same links backwards.
-	last := size - 1
-	rest := grow(&w.rest, size)
-	for k := range rest {
-		rest[k] = inf
-	}
-	rest[last] = 0
-	for cell := last; cell > 0; cell-- {
-		if rest[cell] == inf {
-			continue
-		}
-		for set := kinds[cell]; set != 0; set &= set - 1 {
-			k := cell*nm + bits.TrailingZeros8(set)
-			p := prevs[k]
-			if r := float64(costs[k]) + rest[cell]; r < rest[p] {
-				rest[p] = r
-			}
-		}
-	}
-
 	// The best path, from its end.
 	start := len(out)
 	onPath := grow(&w.onPath, size) // whether the path's link ends at a cell
@@ -199,85 +177,99 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 		i, j = i-mv.a, j-mv.b
 	}
 	slices.Reverse(out[start:])
-	w.scoreLinks(out[start:], best, rest)
+	w.scoreLinks(out[start:], best)
 	return out
 }
 
 // forward is the first pass of align, row by row: for each cell, the cost
 // of the link of each kind that ends there (+Inf outside the band or from a
 // cell that cannot be reached) and the cell it starts from, and the least
-// cost of reaching the cell and by which kind. What a kind of link needs
-// from the row it starts in (which cells of the row it can reach, how far
-// back it starts) and from its English side is set once per row, so that
-// the loop over the cells looks only at the kinds that reach each and
-// calls nothing.
+// cost of reaching the cell and by which kind.
 func (w *workspace) forward(md *model) {
-	g := &w.grid
-	best, back, costs, prevs, kinds := w.best, w.back, w.costs, w.prevs, w.kinds
-	lo, hi, offset := g.lo, g.hi, g.offset
-	var base []float64 // the priors plus the anchors' costs, if any
+	var r rowLinks
 	if md.anchored {
-		base = w.anchorCosts(md)
+		r.base = w.anchorCosts(md)
 	}
+	for k := range r.none {
+		r.none[k] = float32(math.Inf(1))
+	}
+	for i := 0; i <= w.grid.b.n; i++ {
+		r.set(w, md, i)
+		r.forward(w, md, i)
+	}
+}
+
+// rowLinks is what the links ending in one row need from the row each kind
+// starts in (which cells of the row it reaches, how far back it starts) and
+// from its English side, set once per row, so that the loop over the cells
+// looks only at the kinds that reach each, calls nothing and holds few
+// values.
+type rowLinks struct {
+	reach    []uint8         // by column less lo: the kinds of link that reach the cell from the band
+	delta    [nKinds]int     // the cell a link ends at less the one it starts from
+	la, logE [nKinds]float64 // its English length and logEN
+	base     []float64       // the priors plus the anchors' costs, if any
+	none     [nKinds]float32 // +Inf
+}
+
+func (r *rowLinks) set(w *workspace, md *model, i int) {
+	g := &w.grid
+	lo, hi, offset := g.lo, g.hi, g.offset
+	r.reach = grow(&w.reach, hi[i]-lo[i]+1)
+	clear(r.reach)
+	for k := range kindsOfLink {
+		mv := &kindsOfLink[k]
+		pi := i - mv.a
+		if pi < 0 {
+			continue
+		}
+		for j, end := max(lo[i], lo[pi]+mv.b), min(hi[i], hi[pi]+mv.b); j <= end; j++ {
+			r.reach[j-lo[i]] |= 1 << k
+		}
+		r.delta[k] = offset[i] - lo[i] - (offset[pi] - lo[pi]) + mv.b
+		r.la[k], r.logE[k] = md.enLen[i]-md.enLen[pi], md.logEN[4*i+mv.a]
+	}
+}
+
+// forward is workspace.forward over row i.
+func (r *rowLinks) forward(w *workspace, md *model, i int) {
+	best, back, costs, prevs, kinds := w.best, w.back, w.costs, w.prevs, w.kinds
+	zhLen, logZH := md.zhLen, md.logZH
 	inf := math.Inf(1)
-	var none [nKinds]float32
-	for k := range none {
-		none[k] = float32(inf)
-	}
-	var (
-		delta    [nKinds]int     // the cell a link ends at less the one it starts from
-		la, logE [nKinds]float64 // its English length and logEN
-	)
-	for i := 0; i <= g.b.n; i++ {
-		// reach[j-lo[i]]: the kinds of link that end at (i, j) from a cell
-		// of the band.
-		reach := grow(&w.reach, hi[i]-lo[i]+1)
-		clear(reach)
-		for k := range kindsOfLink {
-			mv := &kindsOfLink[k]
-			pi := i - mv.a
-			if pi < 0 {
+	lo := w.grid.lo[i]
+	row := w.grid.offset[i] - lo
+	for x, reach := range r.reach {
+		j := lo + x
+		cell := row + j
+		*(*[nKinds]float32)(costs[cell*nKinds:]) = r.none
+		bc, bm, set := inf, int8(-1), uint8(0)
+		for ks := reach; ks != 0; ks &= ks - 1 {
+			k := bits.TrailingZeros8(ks)
+			prev := cell - r.delta[k]
+			if best[prev] == inf {
 				continue
 			}
-			for j := max(lo[i], lo[pi]+mv.b); j <= min(hi[i], hi[pi]+mv.b); j++ {
-				reach[j-lo[i]] |= 1 << k
+			mv := &kindsOfLink[k]
+			c := mv.prior
+			if r.base != nil {
+				c = r.base[cell*nKinds+k]
 			}
-			delta[k] = offset[i] - lo[i] - (offset[pi] - lo[pi]) + mv.b
-			la[k], logE[k] = md.enLen[i]-md.enLen[pi], md.logEN[4*i+mv.a]
+			if mv.a > 0 && mv.b > 0 {
+				lz := zhLen[j] - zhLen[j-mv.b]
+				c += tailCost(deviation(logZH[4*j+mv.b]-r.logE[k], r.la[k], lz)) // lengthCost, inlined
+			}
+			// Rounded as stored, so that both passes add the same costs.
+			c = float64(float32(c))
+			costs[cell*nKinds+k], prevs[cell*nKinds+k] = float32(c), int32(prev)
+			set |= 1 << k
+			if best[prev]+c < bc {
+				bc, bm = best[prev]+c, int8(k)
+			}
 		}
-		row := offset[i] - lo[i]
-		for j := lo[i]; j <= hi[i]; j++ {
-			cell := row + j
-			*(*[nKinds]float32)(costs[cell*nKinds:]) = none
-			bc, bm, set := inf, int8(-1), uint8(0)
-			for ks := reach[j-lo[i]]; ks != 0; ks &= ks - 1 {
-				k := bits.TrailingZeros8(ks)
-				prev := cell - delta[k]
-				if best[prev] == inf {
-					continue
-				}
-				mv := &kindsOfLink[k]
-				c := mv.prior
-				if base != nil {
-					c = base[cell*nKinds+k]
-				}
-				if mv.a > 0 && mv.b > 0 {
-					lz := md.zhLen[j] - md.zhLen[j-mv.b]
-					c += tailCost(deviation(md.logZH[4*j+mv.b]-logE[k], la[k], lz)) // lengthCost, inlined
-				}
-				// Rounded as stored, so that both passes add the same costs.
-				c = float64(float32(c))
-				costs[cell*nKinds+k], prevs[cell*nKinds+k] = float32(c), int32(prev)
-				set |= 1 << k
-				if best[prev]+c < bc {
-					bc, bm = best[prev]+c, int8(k)
-				}
-			}
-			if cell == 0 {
-				bc = 0 // the start
-			}
-			best[cell], back[cell], kinds[cell] = bc, bm, set
+		if cell == 0 {
+			bc = 0 // the start
 		}
+		best[cell], back[cell], kinds[cell] = bc, bm, set
 	}
 }
 
@@ -310,7 +302,7 @@ func (w *workspace) anchorCosts(md *model) []float64 {
 // incomparable with t. The score is 1/(1+e^-Δ): the probability of the
 // link when the choice is between the best alignment and the best one
 // without it. It lies between 1/2 (a tie) and 1, and grows with the margin.
-func (w *workspace) scoreLinks(path []link, best, rest []float64) {
+func (w *workspace) scoreLinks(path []link, best []float64) {
 	g, costs, prevs, back, kinds, onPath := &w.grid, w.costs, w.prevs, w.back, w.kinds, w.onPath
 	K := len(path)
 	n, m := g.b.n, g.b.m
@@ -346,21 +338,37 @@ func (w *workspace) scoreLinks(path []link, best, rest []float64) {
 	for t := range margin {
 		margin[t] = maxMargin
 	}
-	nm := len(moves)
-	for i := 0; i <= n; i++ {
+	// The cost of the rest, by the same links backwards, cell by cell from
+	// the end: once a cell's is known, so are the margins of the links
+	// that end there.
+	inf := math.Inf(1)
+	rest := grow(&w.rest, len(best))
+	for k := range rest {
+		rest[k] = inf
+	}
+	rest[len(rest)-1] = 0
+	for i := n; i >= 0; i-- {
 		row := g.offset[i] - g.lo[i]
-		for j := g.lo[i]; j <= g.hi[i]; j++ {
+		for j := g.hi[i]; j >= g.lo[i]; j-- {
 			cell := row + j
-			if rest[cell] == math.Inf(1) {
+			after := rest[cell]
+			if after == inf {
 				continue
 			}
-			set := kinds[cell]
+			own := uint8(0) // the path's own link
 			if onPath[cell] {
-				set &^= 1 << back[cell] // the path's own
+				own = 1 << back[cell]
 			}
-			for ; set != 0; set &= set - 1 {
+			for set := kinds[cell]; set != 0; set &= set - 1 {
 				k := bits.TrailingZeros8(set)
-				d := best[prevs[cell*nm+k]] + float64(costs[cell*nm+k]) + rest[cell] - total
+				p, c := prevs[cell*nKinds+k], float64(costs[cell*nKinds+k])
+				if r := c + after; r < rest[p] {
+					rest[p] = r
+				}
+				if own&(1<<k) != 0 {
+					continue
+				}
+				d := best[p] + c + after - total
 				if !(d < maxMargin) {
 					continue
 				}
@@ -369,7 +377,7 @@ func (w *workspace) scoreLinks(path []link, best, rest []float64) {
 				}
 				// Incomparable with links [lo, hi): those that do not end
 				// by the start (pi, pj), nor start at or after the end (i, j).
-				pi, pj := i-moves[k].a, j-moves[k].b
+				pi, pj := i-kindsOfLink[k].a, j-kindsOfLink[k].b
 				lo := min(endI[pi], endJ[pj])
 				hi := max(startI[i], startJ[j])
 				for t := lo; t < hi; t++ {
