@@ -50,3 +50,44 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// The kinds of abbreviation, by the table that holds it.
+const (
+	kindNeverFinal = 1 + iota
+	kindBeforeNumber
+	kindMaybeFinal
+)
+
+// abbrevKinds holds every abbreviation with its kind; maxAbbrev is the
+// longest.
+var abbrevKinds, maxAbbrev = func() (map[string]uint8, int) {
+	m, longest := map[string]uint8{}, 0
+	// Tables listed later give way to earlier ones, as abbreviation reads
+	// them.
+	for _, t := range []struct {
+		words map[string]bool
+		kind  uint8
+	}{{maybeFinal, kindMaybeFinal}, {beforeNumber, kindBeforeNumber}, {neverFinal, kindNeverFinal}} {
+		for w := range t.words {
+			m[w], longest = t.kind, max(longest, len(w))
+		}
+	}
+	return m, longest
+}()
+
+// abbrevKind is the kind of the abbreviation w (ASCII letters and dots),
+// whatever its case, or 0: one lookup, without allocating.
+func abbrevKind(w string) uint8 {
+	if len(w) > maxAbbrev {
+		return 0
+	}
+	var buf [16]byte
+	lw := buf[:len(w)]
+	for k := 0; k < len(w); k++ {
+		lw[k] = w[k]
+		if isUpperByte(w[k]) {
+			lw[k] += 'a' - 'A'
+		}
+	}
+	return abbrevKinds[string(lw)]
+}

@@ -27,8 +27,8 @@ func Align(en, zh string) []Link {
 	en, zh = valid(en), valid(zh)
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
-	w.es = splitInto(w.es[:0], en, false)
-	w.zs = splitInto(w.zs[:0], zh, true)
+	w.es = w.split.split(w.es[:0], en, false)
+	w.zs = w.split.split(w.zs[:0], zh, true) // last: newModel reads its groups
 	es, zs := w.es, w.zs
 	w.links = w.align(en, zh, es, zs, w.links[:0])
 	out := make([]Link, len(w.links))
@@ -86,16 +86,23 @@ type move struct {
 // F1 from 0.886 to 0.903, and the same comes from the shares in the
 // development gold itself, or from re-estimating until they stay put; the
 // machine translations, which mostly take the fast path, do not change.
-var moves = []move{
-	{1, 1, -math.Log(0.80)},
-	{1, 0, -math.Log(0.0075)},
-	{0, 1, -math.Log(0.039)},
-	{2, 1, -math.Log(0.077)},
-	{1, 2, -math.Log(0.046)},
-	{2, 2, -math.Log(0.013)},
-	{3, 1, -math.Log(0.013)},
-	{1, 3, -math.Log(0.0075)},
-}
+// kindsOfLink are the kinds of link; moves the same, as a slice (tests
+// change the priors).
+var (
+	kindsOfLink = [nKinds]move{
+		{1, 1, -math.Log(0.80)},
+		{1, 0, -math.Log(0.0075)},
+		{0, 1, -math.Log(0.039)},
+		{2, 1, -math.Log(0.077)},
+		{1, 2, -math.Log(0.046)},
+		{2, 2, -math.Log(0.013)},
+		{3, 1, -math.Log(0.013)},
+		{1, 3, -math.Log(0.0075)},
+	}
+	moves = kindsOfLink[:]
+)
+
+const nKinds = 8
 
 // The length model. A Chinese translation has, per byte of English, about
 // zhPerEN Chinese characters; Latin letters and digits in the Chinese count
@@ -135,6 +142,7 @@ type model struct {
 	// per group rather than once per cell.
 	logEN, logZH []float64
 	enA, zhA     anchorSet
+	anchored     bool // either side has an anchor: else they cost nothing
 }
 
 // newModel measures the sentences' lengths, in tables of w; the anchors
@@ -147,7 +155,7 @@ func newModel(w *workspace, zh string, es, zs []span) *model {
 	for i, sp := range es {
 		md.enLen[i+1] = md.enLen[i] + float64(sp.end-sp.start)
 	}
-	notes := noteGroups(zh)
+	notes := w.notes(zh)
 	for j, sp := range zs {
 		md.zhLen[j+1] = md.zhLen[j] + zhUnits(zh, sp, &notes)
 	}
@@ -218,14 +226,32 @@ func zhUnits(s string, sp span, notes *[]group) float64 {
 	return float64(other) + zhPerEN*float64(ascii)
 }
 
+// notes returns noteGroups(zh), from the groups the splitter found when it
+// has just split zh (Align): none when it met no bracket.
+func (w *workspace) notes(zh string) []group {
+	if sp := &w.split; sp.s == zh && sp.zh {
+		if !sp.grouped {
+			return nil
+		}
+		return notesAmong(zh, sp.groups)
+	}
+	return noteGroups(zh)
+}
+
 // noteGroups returns the bracketed groups of s that are notes, outermost
 // ones only, in order.
 func noteGroups(s string) []group {
-	var out []group
 	if !strings.Contains(s, "注") { // every note mark has it
 		return nil
 	}
-	for _, g := range bracketGroups(s) {
+	return notesAmong(s, bracketGroups(s))
+}
+
+// notesAmong returns the groups of s, sorted by opening, that are notes,
+// outermost ones only.
+func notesAmong(s string, groups []group) []group {
+	var out []group
+	for _, g := range groups {
 		if len(out) > 0 && g.open < out[len(out)-1].end {
 			continue // inside a note
 		}
@@ -245,8 +271,7 @@ func runes(s string) (ascii, other int) {
 	top, cont := 0, 0
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := word(s[i : i+8])
 		top += bits.OnesCount64(w & high)
 		cont += bits.OnesCount64(w &^ (w << 1) & high)
 	}
@@ -284,14 +309,24 @@ func isNote(inner string) bool {
 // sentence has none. (Gale and Church test its ratio against zero, which
 // makes an untranslated sentence dearer than gluing it to a neighbour
 // whose ratio it spoils.)
-func (m *model) cost(i, j int, mv move) float64 {
+//
+// (The dynamic programme computes it inline, in workspace.forward;
+// TestInlineCosts holds the two to the same costs.)
+func (m *model) cost(i, j int, mv *move) float64 {
 	e0, z0 := i-mv.a, j-mv.b
-	c := mv.prior + missed(m.enA.of(e0, i), z0, j) + missed(m.zhA.of(z0, j), e0, i)
+	c := m.anchorCost(mv.prior, i, j, mv)
 	if mv.a > 0 && mv.b > 0 {
 		la, lz := m.enLen[i]-m.enLen[e0], m.zhLen[j]-m.zhLen[z0]
 		c += lengthCost(m.logZH[4*j+mv.b]-m.logEN[4*i+mv.a], la, lz)
 	}
 	return c
+}
+
+// anchorCost is c plus what the anchors of the link English [i-a, i),
+// Chinese [j-b, j) cost it.
+func (m *model) anchorCost(c float64, i, j int, mv *move) float64 {
+	e0, z0 := i-mv.a, j-mv.b
+	return c + missed(m.enA.of(e0, i), z0, j) + missed(m.zhA.of(z0, j), e0, i)
 }
 
 // lengthCost is -log of the probability of a length ratio at least this far

@@ -154,14 +154,8 @@ func corpusParagraphPairs(t *testing.T) [][2]string {
 		pairs = append(pairs, corpusPairs(t, f)...)
 	}
 	for _, name := range []string{"acquired-munger-interview-en-zh.md", "berkshire-1994-annual-meeting-en-zh.md"} {
-		ls, err := readLines(name)
-		if err != nil {
-			continue
-		}
-		for i := 0; i+2 < len(ls); i++ {
-			if ls[i] != "" && !hasHan(ls[i]) && ls[i+1] == "" && hasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
-				pairs = append(pairs, [2]string{speakerLabelRule(ls[i], false), speakerLabelRule(ls[i+2], true)})
-			}
+		if ls, err := readLines(name); err == nil {
+			pairs = append(pairs, humanPairs(ls)...)
 		}
 	}
 	return pairs

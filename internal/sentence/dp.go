@@ -2,6 +2,7 @@ package sentence
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 )
@@ -85,6 +86,7 @@ func (g *grid) cell(i, j int) int {
 // workspaces) so that aligning a paragraph allocates little more than its
 // result.
 type workspace struct {
+	split        splitter
 	es, zs       []span
 	links        []link
 	model        model
@@ -93,7 +95,10 @@ type workspace struct {
 	grid         grid
 	best, rest   []float64
 	back         []int8
+	kinds        []uint8
+	reach        []uint8
 	costs        []float32
+	base         []float64
 	prevs        []int32
 	onPath       []bool
 	ends         [4][]int32
@@ -149,65 +154,17 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 		b.w = 0 // one sentence either side of the diagonal
 	} else {
 		md.enA, md.zhA = anchors(en, zh, es, zs, b)
+		md.anchored = len(md.enA.list) > 0 || len(md.zhA.list) > 0
 	}
 	g := &w.grid
 	g.init(b)
 	size := g.size()
-	inf := math.Inf(1)
-	nm := len(moves)
-	best := grow(&w.best, size)      // least cost of reaching a cell
-	back := grow(&w.back, size)      // the kind of link that reaches it at least cost
-	costs := grow(&w.costs, size*nm) // of the link of each kind ending at the cell, +Inf if none
-	prevs := grow(&w.prevs, size*nm) // the cell it starts from
-	for k := range costs {
-		costs[k] = float32(inf)
-	}
-	best[0] = 0
-	for i := 0; i <= n; i++ {
-		row := g.offset[i] - g.lo[i]
-		for j := g.lo[i]; j <= g.hi[i]; j++ {
-			cell := row + j
-			if cell == 0 {
-				continue
-			}
-			bc, bm := inf, int8(-1)
-			for k, mv := range moves {
-				prev := g.cell(i-mv.a, j-mv.b)
-				if prev < 0 || best[prev] == inf {
-					continue
-				}
-				// Rounded as stored, so that both passes add the same costs.
-				c := float64(float32(md.cost(i, j, mv)))
-				costs[cell*nm+k] = float32(c)
-				prevs[cell*nm+k] = int32(prev)
-				if best[prev]+c < bc {
-					bc, bm = best[prev]+c, int8(k)
-				}
-			}
-			best[cell], back[cell] = bc, bm
-		}
-	}
-	// The cost of the rest, by the same links backwards.
-	last := size - 1
-	rest := grow(&w.rest, size)
-	for k := range rest {
-		rest[k] = inf
-	}
-	rest[last] = 0
-	for cell := last; cell > 0; cell-- {
-		if rest[cell] == inf {
-			continue
-		}
-		for k := range nm {
-			c := costs[cell*nm+k]
-			if c == float32(inf) {
-				continue
-			}
-			p := prevs[cell*nm+k]
-			rest[p] = min(rest[p], float64(c)+rest[cell])
-		}
-	}
-
+	best := grow(&w.best, size) // least cost of reaching a cell
+	back := grow(&w.back, size) // the kind of link that reaches it at least cost
+	grow(&w.costs, size*nKinds) // of the link of each kind ending at the cell, +Inf if none
+	grow(&w.prevs, size*nKinds) // the cell it starts from
+	grow(&w.kinds, size)        // bit k set when costs holds a link of kind k
+	w.forward(md)
 	// The best path, from its end.
 	start := len(out)
 	onPath := grow(&w.onPath, size) // whether the path's link ends at a cell
@@ -220,8 +177,119 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 		i, j = i-mv.a, j-mv.b
 	}
 	slices.Reverse(out[start:])
-	w.scoreLinks(out[start:], best, rest)
+	w.scoreLinks(out[start:], best)
 	return out
+}
+
+// forward is the first pass of align, row by row: for each cell, the cost
+// of the link of each kind that ends there (+Inf outside the band or from a
+// cell that cannot be reached) and the cell it starts from, and the least
+// cost of reaching the cell and by which kind.
+func (w *workspace) forward(md *model) {
+	var r rowLinks
+	if md.anchored {
+		r.base = w.anchorCosts(md)
+	}
+	for k := range r.none {
+		r.none[k] = float32(math.Inf(1))
+	}
+	for i := 0; i <= w.grid.b.n; i++ {
+		r.set(w, md, i)
+		r.forward(w, md, i)
+	}
+}
+
+// rowLinks is what the links ending in one row need from the row each kind
+// starts in (which cells of the row it reaches, how far back it starts) and
+// from its English side, set once per row, so that the loop over the cells
+// looks only at the kinds that reach each, calls nothing and holds few
+// values.
+type rowLinks struct {
+	reach    []uint8         // by column less lo: the kinds of link that reach the cell from the band
+	delta    [nKinds]int     // the cell a link ends at less the one it starts from
+	la, logE [nKinds]float64 // its English length and logEN
+	base     []float64       // the priors plus the anchors' costs, if any
+	none     [nKinds]float32 // +Inf
+}
+
+func (r *rowLinks) set(w *workspace, md *model, i int) {
+	g := &w.grid
+	lo, hi, offset := g.lo, g.hi, g.offset
+	r.reach = grow(&w.reach, hi[i]-lo[i]+1)
+	clear(r.reach)
+	for k := range kindsOfLink {
+		mv := &kindsOfLink[k]
+		pi := i - mv.a
+		if pi < 0 {
+			continue
+		}
+		for j, end := max(lo[i], lo[pi]+mv.b), min(hi[i], hi[pi]+mv.b); j <= end; j++ {
+			r.reach[j-lo[i]] |= 1 << k
+		}
+		r.delta[k] = offset[i] - lo[i] - (offset[pi] - lo[pi]) + mv.b
+		r.la[k], r.logE[k] = md.enLen[i]-md.enLen[pi], md.logEN[4*i+mv.a]
+	}
+}
+
+// forward is workspace.forward over row i.
+func (r *rowLinks) forward(w *workspace, md *model, i int) {
+	best, back, costs, prevs, kinds := w.best, w.back, w.costs, w.prevs, w.kinds
+	zhLen, logZH := md.zhLen, md.logZH
+	inf := math.Inf(1)
+	lo := w.grid.lo[i]
+	row := w.grid.offset[i] - lo
+	for x, reach := range r.reach {
+		j := lo + x
+		cell := row + j
+		*(*[nKinds]float32)(costs[cell*nKinds:]) = r.none
+		bc, bm, set := inf, int8(-1), uint8(0)
+		for ks := reach; ks != 0; ks &= ks - 1 {
+			k := bits.TrailingZeros8(ks)
+			prev := cell - r.delta[k]
+			if best[prev] == inf {
+				continue
+			}
+			mv := &kindsOfLink[k]
+			c := mv.prior
+			if r.base != nil {
+				c = r.base[cell*nKinds+k]
+			}
+			if mv.a > 0 && mv.b > 0 {
+				lz := zhLen[j] - zhLen[j-mv.b]
+				c += tailCost(deviation(logZH[4*j+mv.b]-r.logE[k], r.la[k], lz)) // lengthCost, inlined
+			}
+			// Rounded as stored, so that both passes add the same costs.
+			c = float64(float32(c))
+			costs[cell*nKinds+k], prevs[cell*nKinds+k] = float32(c), int32(prev)
+			set |= 1 << k
+			if best[prev]+c < bc {
+				bc, bm = best[prev]+c, int8(k)
+			}
+		}
+		if cell == 0 {
+			bc = 0 // the start
+		}
+		best[cell], back[cell], kinds[cell] = bc, bm, set
+	}
+}
+
+// anchorCosts returns, for forward, the prior of each link of the band
+// plus what its anchors cost it (by cell and kind, as costs): apart, so
+// that the loop over the cells calls nothing.
+func (w *workspace) anchorCosts(md *model) []float64 {
+	g := &w.grid
+	base := grow(&w.base, len(w.costs))
+	for i := 0; i <= g.b.n; i++ {
+		for j := g.lo[i]; j <= g.hi[i]; j++ {
+			cell := g.cell(i, j)
+			for k := range kindsOfLink {
+				if mv := &kindsOfLink[k]; g.cell(i-mv.a, j-mv.b) >= 0 {
+					base[cell*nKinds+k] = md.anchorCost(mv.prior, i, j, mv)
+				}
+			}
+		}
+	}
+	return base
 }
 
 // scoreLinks scores each link t of the best path, cost V, by its margin
@@ -234,8 +302,8 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 // incomparable with t. The score is 1/(1+e^-Δ): the probability of the
 // link when the choice is between the best alignment and the best one
 // without it. It lies between 1/2 (a tie) and 1, and grows with the margin.
-func (w *workspace) scoreLinks(path []link, best, rest []float64) {
-	g, costs, prevs, back, onPath := &w.grid, w.costs, w.prevs, w.back, w.onPath
+func (w *workspace) scoreLinks(path []link, best []float64) {
+	g, costs, prevs, back, kinds, onPath := &w.grid, w.costs, w.prevs, w.back, w.kinds, w.onPath
 	K := len(path)
 	n, m := g.b.n, g.b.m
 	// endI[x]: the first link whose end's English index passes x; endJ
@@ -270,32 +338,52 @@ func (w *workspace) scoreLinks(path []link, best, rest []float64) {
 	for t := range margin {
 		margin[t] = maxMargin
 	}
-	inf := float32(math.Inf(1))
-	nm := len(moves)
-	for i := 0; i <= n; i++ {
+	// The cost of the rest, by the same links backwards, cell by cell from
+	// the end: once a cell's is known, so are the margins of the links
+	// that end there.
+	inf := math.Inf(1)
+	rest := grow(&w.rest, len(best))
+	for k := range rest {
+		rest[k] = inf
+	}
+	rest[len(rest)-1] = 0
+	for i := n; i >= 0; i-- {
 		row := g.offset[i] - g.lo[i]
-		for j := g.lo[i]; j <= g.hi[i]; j++ {
+		for j := g.hi[i]; j >= g.lo[i]; j-- {
 			cell := row + j
-			if rest[cell] == math.Inf(1) {
+			after := rest[cell]
+			if after == inf {
 				continue
 			}
-			for k, mv := range moves {
-				c := costs[cell*nm+k]
-				if c == inf || onPath[cell] && int(back[cell]) == k {
-					continue // no such link, or the path's own
+			own := uint8(0) // the path's own link
+			if onPath[cell] {
+				own = 1 << back[cell]
+			}
+			for set := kinds[cell]; set != 0; set &= set - 1 {
+				k := bits.TrailingZeros8(set)
+				p, c := prevs[cell*nKinds+k], float64(costs[cell*nKinds+k])
+				if r := c + after; r < rest[p] {
+					rest[p] = r
 				}
-				d := best[prevs[cell*nm+k]] + float64(c) + rest[cell] - total
+				if own&(1<<k) != 0 {
+					continue
+				}
+				d := best[p] + c + after - total
 				if !(d < maxMargin) {
 					continue
 				}
-				d = max(d, 0) // rounding
+				if d < 0 {
+					d = 0 // rounding
+				}
 				// Incomparable with links [lo, hi): those that do not end
 				// by the start (pi, pj), nor start at or after the end (i, j).
-				pi, pj := i-mv.a, j-mv.b
+				pi, pj := i-kindsOfLink[k].a, j-kindsOfLink[k].b
 				lo := min(endI[pi], endJ[pj])
 				hi := max(startI[i], startJ[j])
 				for t := lo; t < hi; t++ {
-					margin[t] = min(margin[t], d)
+					if d < margin[t] {
+						margin[t] = d
+					}
 				}
 			}
 		}

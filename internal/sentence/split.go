@@ -1,7 +1,7 @@
 package sentence
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,10 +23,51 @@ func SplitEnglish(s string) []string { return texts(valid(s), split(valid(s), fa
 func SplitChinese(s string) []string { return texts(valid(s), split(valid(s), true)) }
 
 func valid(s string) string {
-	if utf8.ValidString(s) {
+	if validUTF8(s) {
 		return s
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// validUTF8 is utf8.ValidString, quicker on Chinese: a three-byte rune
+// whose leading byte admits any continuation bytes (all but E0 and ED) is
+// passed by a look at their top bits; ASCII goes eight bytes at a time
+// after an ASCII byte, as in ValidString.
+func validUTF8(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			for i+8 <= len(s) && word(s[i:i+8])&0x8080808080808080 == 0 {
+				i += 8
+			}
+		case 0xE1 <= c && c <= 0xEF && c != 0xED && i+3 <= len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+			// Chinese comes in runs of such runes: two at a time.
+			for i+8 <= len(s) {
+				w := word(s[i : i+8])
+				l0, l1 := byte(w), byte(w>>24)
+				if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || l0 == 0xE0 || l0 == 0xED || l1 == 0xE0 || l1 == 0xED {
+					break
+				}
+				i += 6
+			}
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return false
+			}
+			i += n
+		}
+	}
+	return true
+}
+
+// word is the eight bytes of b, little-endian: one load.
+func word(b string) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 func texts(s string, spans []span) []string {
@@ -42,37 +83,41 @@ func texts(s string, spans []span) []string {
 // stray bracket must not swallow the rest of a long paragraph.
 const maxAside = 600
 
-// splitter is the state of one pass over a paragraph.
+// splitter is the state of one pass over a paragraph. Its tables are
+// reused from one paragraph to the next (the workspace keeps one).
 type splitter struct {
 	s  string
 	zh bool
 	// groups are the bracketed groups no longer than maxAside, by
-	// opening offset.
-	groups []group
+	// opening offset, found at the first opener met (grouped): most
+	// paragraphs have none, and need no pass to find that out.
+	groups  []group
+	grouped bool
+	stack   []int // for bracketGroupsInto
 }
 
 // split cuts s (valid UTF-8) into sentence spans in one pass.
-func split(s string, zh bool) []span { return splitInto(nil, s, zh) }
+func split(s string, zh bool) []span {
+	var sp splitter
+	return sp.split(nil, s, zh)
+}
 
-// splitInto is split appending to out.
-func splitInto(out []span, s string, zh bool) []span {
-	sp := splitter{s: s, zh: zh, groups: bracketGroups(s)}
+// split is split appending to out.
+func (sp *splitter) split(out []span, s string, zh bool) []span {
+	sp.s, sp.zh, sp.groups, sp.grouped = s, zh, sp.groups[:0], false
 	start := skipSpace(s, 0)
 	quotes := 0 // ASCII double quotes seen: odd while one is open
-	next := 0   // the first group not yet passed
 	for i := start; i < len(s); {
-		if c := s[i]; !splitBytes[c] {
-			i += skip(c) // most runes: no stop, quote or bracket
-			continue
-		} else if c >= utf8.RuneSelf && !splitRune(s[i:]) {
+		i = scan(s, i, &splitBytes) // most runes: no stop, quote or bracket
+		if i == len(s) {
+			break
+		}
+		if s[i] >= utf8.RuneSelf && !splitRune(s[i:]) {
 			i += 3 // ， 、 ’ “ and the like
 			continue
 		}
-		for next < len(sp.groups) && sp.groups[next].open < i {
-			next++
-		}
-		if next < len(sp.groups) && sp.groups[next].open == i {
-			i = sp.groups[next].end // no sentence ends inside an aside
+		if end, ok := sp.groupAt(i); ok {
+			i = end // no sentence ends inside an aside
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -98,11 +143,30 @@ func splitInto(out []span, s string, zh bool) []span {
 	return out
 }
 
+// scan returns the offset of the first byte of s from i on that set holds,
+// or len(s). set holds ASCII bytes and leading bytes only, which in valid
+// UTF-8 start a rune wherever they are: so the bytes are looked up eight
+// at a time, with no decoding and one branch.
+func scan(s string, i int, set *[256]uint8) int {
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		if set[b[0]]|set[b[1]]|set[b[2]]|set[b[3]]|set[b[4]]|set[b[5]]|set[b[6]]|set[b[7]] != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if set[s[i]] != 0 {
+			return i
+		}
+	}
+	return i
+}
+
 // splitBytes are the bytes at which split looks closer: the stops, the ASCII
 // double quote and the openers of asides, and the leading bytes of the
 // three-byte runes among them (…, 。 【, ！ ？ ． ｡ （). No other rune starts
-// with one of these, so the rest of the text is passed over a rune at a
-// time without decoding.
+// with one of these, so the rest of the text is passed over without
+// decoding.
 var splitBytes = byteSet(".?!\"([", 0xE2, 0xE3, 0xEF)
 
 // splitRune reports whether the three-byte rune s starts with (its first
@@ -137,12 +201,13 @@ func skip(c byte) int {
 	return 4
 }
 
-func byteSet(ascii string, lead ...byte) (t [256]bool) {
+// byteSet is a table of the bytes given, 1 for each, for scan.
+func byteSet(ascii string, lead ...byte) (t [256]uint8) {
 	for i := 0; i < len(ascii); i++ {
-		t[ascii[i]] = true
+		t[ascii[i]] = 1
 	}
 	for _, c := range lead {
-		t[c] = true
+		t[c] = 1
 	}
 	return t
 }
@@ -152,24 +217,18 @@ func byteSet(ascii string, lead ...byte) (t [256]bool) {
 type group struct{ open, end int }
 
 // bracketGroups finds the bracketed groups of s, ( ) [ ] （ ） 【 】 alike,
-// that close within maxAside bytes, in one pass with a stack that forgets
-// openers too far behind to close in time. They are sorted by opening.
+// that close within maxAside bytes. They are sorted by opening.
 func bracketGroups(s string) []group {
-	var groups []group
-	var stack []int
-	// Most paragraphs open no bracket; IndexByte finds that out at memory
-	// speed, and the scan starts at the first opener.
-	first := len(s)
-	for _, o := range []string{"(", "[", "（", "【"} {
-		if k := strings.Index(s[:first], o); k >= 0 {
-			first = k
-		}
-	}
-	for i := first; i < len(s); {
-		if c := s[i]; !bracketBytes[c] {
-			i += skip(c)
-			continue
-		}
+	var sp splitter
+	return sp.bracketGroupsInto(nil, s)
+}
+
+// bracketGroupsInto is bracketGroups appending to out, in one pass with a
+// stack that forgets openers too far behind to close in time.
+func (sp *splitter) bracketGroupsInto(out []group, s string) []group {
+	start := len(out)
+	stack := sp.stack[:0]
+	for i := scan(s, 0, &bracketBytes); i < len(s); i = scan(s, i, &bracketBytes) {
 		// The bottom of the stack is the oldest opener; once it is out of
 		// reach it can go. (Checked at brackets only: an opener out of
 		// reach can form no group, whenever it goes.)
@@ -185,24 +244,44 @@ func bracketGroups(s string) []group {
 				open := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				if i+n-open <= maxAside {
-					groups = append(groups, group{open, i + n})
+					out = append(out, group{open, i + n})
 				}
 			}
 		}
 		i += n
 	}
-	// Found as they close, inner ones first.
-	sort.Slice(groups, func(a, b int) bool { return groups[a].open < groups[b].open })
-	return groups
+	sp.stack = stack[:0]
+	// Found as they close, inner ones first. No two open at one offset.
+	slices.SortFunc(out[start:], func(a, b group) int { return a.open - b.open })
+	return out
 }
 
-// groupAt returns the end of the group opening at i.
+// groupAt returns the end of the group opening at i. The groups are found
+// when the first opener is met: a paragraph with no bracket (most) needs no
+// pass over it for them.
 func (sp *splitter) groupAt(i int) (int, bool) {
-	k := sort.Search(len(sp.groups), func(k int) bool { return sp.groups[k].open >= i })
-	if k < len(sp.groups) && sp.groups[k].open == i {
+	if !isOpener(sp.s[i:]) {
+		return 0, false
+	}
+	if !sp.grouped {
+		sp.groups, sp.grouped = sp.bracketGroupsInto(sp.groups[:0], sp.s), true
+	}
+	k, found := slices.BinarySearchFunc(sp.groups, i, func(g group, i int) int { return g.open - i })
+	if found {
 		return sp.groups[k].end, true
 	}
 	return 0, false
+}
+
+// isOpener reports whether s starts with an opening bracket.
+func isOpener(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case s[0] == '(' || s[0] == '[':
+		return true
+	}
+	return strings.HasPrefix(s, "（") || strings.HasPrefix(s, "【")
 }
 
 // terminator reports whether the rune r at i can end a sentence.
@@ -405,13 +484,13 @@ func abbreviation(s string, i, next int) bool {
 	}
 	nextWord := leadingWord(s, next)
 	digit := next < len(s) && isDigit(s[next])
-	lw := strings.ToLower(w)
+	kind := abbrevKind(w)
 	switch {
-	case neverFinal[lw]:
+	case kind == kindNeverFinal:
 		return true // "Mr. Buffett", "e.g. Azure", "approx. 5"
-	case beforeNumber[lw]:
+	case kind == kindBeforeNumber:
 		return digit // "No. 1", "Apr. 29"; but "No. I appreciate"
-	case maybeFinal[lw] || isInitials(w):
+	case kind == kindMaybeFinal || isInitials(w):
 		// "Figma, Inc. is" never reaches here (lower case); "Inc. And",
 		// "U.S. We" end the sentence, "U.S. Prime", "Brian T. Olsavsky"
 		// do not.
@@ -421,10 +500,7 @@ func abbreviation(s string, i, next int) bool {
 }
 
 // isAbbrev reports whether w is any known abbreviation.
-func isAbbrev(w string) bool {
-	lw := strings.ToLower(w)
-	return neverFinal[lw] || beforeNumber[lw] || maybeFinal[lw]
-}
+func isAbbrev(w string) bool { return abbrevKind(w) != 0 }
 
 // isInitials reports a single capital ("T") or dotted letters ("U.S",
 // "a.m", "J.P").
@@ -464,6 +540,13 @@ func leadingWord(s string, i int) string {
 
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				return i
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isSpace(r) {
 			return i
@@ -476,6 +559,13 @@ func skipSpace(s string, i int) int {
 func trimSpan(s string, a, b int) span {
 	a = skipSpace(s, a)
 	for b > a {
+		if c := s[b-1]; c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			b--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[a:b])
 		if !isSpace(r) {
 			break
@@ -485,7 +575,13 @@ func trimSpan(s string, a, b int) span {
 	return span{a, b}
 }
 
+// asciiSpace are the ASCII bytes isSpace holds.
+var asciiSpace = byteSet("\t\n\v\f\r ")
+
 func isSpace(r rune) bool {
+	if r > 0x3000 && r != '\uFEFF' {
+		return false // most of Chinese: no need for the table
+	}
 	return unicode.IsSpace(r) || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
 }
 
