@@ -44,7 +44,7 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	done
 
 update-golden: ## rewrite golden files after an intended output change
-	go test ./internal/cli ./internal/export -run Golden -update
+	go test ./internal/cli ./internal/export ./internal/sentence -run Golden -update
 
 clean:
 	rm -rf bin
