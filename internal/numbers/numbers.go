@@ -103,6 +103,19 @@ func English(s string) []Number { return scan(s, false) }
 // Traditional) text, in order.
 func Chinese(s string) []Number { return scan(s, true) }
 
+// scan returns the numbers of s in a slice of their number: it scans into
+// a pooled buffer and copies, one allocation instead of one per doubling.
+func scan(s string, zh bool) []Number {
+	b := scratchPool.Get().(*scratch)
+	b.en = scanInto(b.en[:0], s, zh)
+	var out []Number
+	if len(b.en) > 0 {
+		out = append([]Number(nil), b.en...)
+	}
+	b.release()
+	return out
+}
+
 // Compare extracts the numbers of both texts and pairs them up; each number
 // is used at most once.
 func Compare(en, zh string) Check {
@@ -112,14 +125,19 @@ func Compare(en, zh string) Check {
 	b.en = scanInto(b.en[:0], en, false)
 	b.zh = scanInto(b.zh[:0], zh, true)
 	c := compare(b.en, b.zh)
-	clear(b.en) // let the texts go
-	clear(b.zh)
-	scratchPool.Put(b)
+	b.release()
 	return c
 }
 
-// scratch holds the numbers of one Compare.
+// scratch holds the numbers of one scan or Compare.
 type scratch struct{ en, zh []Number }
+
+// release clears the buffers, so that they hold no text, and pools them.
+func (b *scratch) release() {
+	clear(b.en)
+	clear(b.zh)
+	scratchPool.Put(b)
+}
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 

@@ -13,8 +13,6 @@ type scanner struct {
 	out []Number
 }
 
-func scan(s string, zh bool) []Number { return scanInto(nil, s, zh) }
-
 // scanInto appends the numbers of s to out.
 func scanInto(out []Number, s string, zh bool) []Number {
 	sc := scanner{s: s, zh: zh, out: out}
@@ -61,13 +59,13 @@ func (sc *scanner) runEN() {
 			}
 			n := bits.TrailingZeros64(m) >> 3 // 1 to 7 letters
 			after := byte(x >> (8 * n))
-			if wordPairs.has(c, byte(x>>(8*n-8)), n) && !isDigit(after) {
-				i = sc.resume(sc.word(i, i+n))
-			} else if skipASCII[after] {
-				i += n + 1
-			} else {
-				i += n
+			if wordVocab.pairs.has(c, byte(x>>(8*n-8)), n) && !isDigit(after) {
+				if k := wordVocab.lookup(packWord(x, n)); k >= 0 {
+					i = sc.resume(sc.word(i, i+n, k))
+					continue
+				}
 			}
+			i += n + int(spaceAfter[after]) // without a branch on it
 		default:
 			i = sc.wordAt(i, wordEnd(s, i))
 		}
@@ -77,8 +75,10 @@ func (sc *scanner) runEN() {
 // wordAt reads the English word s[i:e] when it may be one of the words the
 // scanner knows, and returns where to go on.
 func (sc *scanner) wordAt(i, e int) int {
-	if mayKnow(sc.s, i, e) {
-		return sc.resume(sc.word(i, e))
+	s := sc.s
+	// A word glued to digits is an identifier.
+	if k := wordVocab.find(s[i:e]); k >= 0 && (e == len(s) || !isDigit(s[e])) {
+		return sc.resume(sc.word(i, e, k))
 	}
 	return e
 }
@@ -125,12 +125,16 @@ var skipASCII, skipZH = func() (en, zh [256]bool) {
 	return en, zh
 }()
 
-// mayKnow reports whether the word s[i:e] may be one of the words the
-// scanner reads; a word glued to digits is an identifier.
-func mayKnow(s string, i, e int) bool {
-	n := e - i
-	return uint(n) <= maxVocabWord && wordPairs.has(s[i], s[e-1], n) && (e == len(s) || !isDigit(s[e]))
-}
+// spaceAfter is skipASCII as a number, 1 or 0: after a word, the byte to
+// pass over with it.
+var spaceAfter = func() (n [256]uint8) {
+	for c, skip := range skipASCII {
+		if skip {
+			n[c] = 1
+		}
+	}
+	return n
+}()
 
 // resume returns where English words may start again after i: a figure's
 // suffix or a word's unit may have ended inside a word ("5 per centuries"),

@@ -162,7 +162,7 @@ func (sc *scanner) scaleAfter(r *raw, j int) int {
 // afterWords are the English words read after a figure: scaleWords, with
 // the plural of the longer ones ("5 millions"), and unitWords; afterVocab
 // finds them.
-var afterWords, afterVocab = func() ([]afterWord, *vocab) {
+var afterWords, afterVocab = func() ([]afterWord, vocab) {
 	var as []afterWord
 	var ws []string
 	for _, sw := range scaleWords {

@@ -11,7 +11,7 @@ type wordEntry struct {
 
 // words are englishWords and the month names of textutil.Months, and
 // wordVocab finds them.
-var words, wordVocab = func() ([]wordEntry, *vocab) {
+var words, wordVocab = func() ([]wordEntry, vocab) {
 	var es []wordEntry
 	var ws []string
 	for _, e := range englishWords {
@@ -24,9 +24,6 @@ var words, wordVocab = func() ([]wordEntry, *vocab) {
 	}
 	return es, newVocab(ws)
 }()
-
-// wordPairs is wordVocab's first test, as a value for the scan loop.
-var wordPairs = wordVocab.pairs
 
 // lookupWord returns the entry of the ASCII letters w, in any case, or nil.
 func lookupWord(w string) *wordEntry {
@@ -42,13 +39,10 @@ func lookupWord(w string) *wordEntry {
 // too.
 func monthNeedsDay(name string) bool { return len(name) <= 4 }
 
-// word reads the English word s[i:e] and returns the index after what it
-// consumed.
-func (sc *scanner) word(i, e int) int {
-	w := lookupWord(sc.s[i:e])
-	if w == nil {
-		return e
-	}
+// word reads the English word s[i:e], words[k], and returns the index
+// after what it consumed.
+func (sc *scanner) word(i, e, k int) int {
+	w := &words[k]
 	switch w.kind {
 	case monthName:
 		return sc.month(i, e, w.v)
