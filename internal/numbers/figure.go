@@ -47,9 +47,14 @@ type digits struct {
 func readDigits(s string, i int) digits {
 	var d digits
 	for i < len(s) {
-		if v, w := digitAt(s, i); w > 0 {
+		if c := s[i]; isDigit(c) {
+			d.add(int(c - '0'))
+			i++
+			continue
+		}
+		if v := fullDigit(s, i); v >= 0 {
 			d.add(v)
-			i += w
+			i += 3
 			continue
 		}
 		if k := groupLits.prefix(s, i); k > 0 && !d.frac && d.n > 0 {
@@ -145,7 +150,7 @@ func (sc *scanner) isLabel(start int) bool {
 	if sc.zh {
 		return rune3(s, backSpaces(s, start)-3) == ordinalChar
 	}
-	return oneOf(wordBefore(s, start), ordinalWords)
+	return ordinalWords.before(s, start) != ""
 }
 
 // shortYear reads '23 as a year: 2023 in the translation, or 23 (FY '26 →

@@ -11,6 +11,9 @@ type scanner struct {
 	s   string
 	zh  bool
 	out []Number
+	// The last answer of wordAfter.
+	afterAt, afterEnd, afterK int
+	afterSet                  bool
 }
 
 // scanInto appends the numbers of s to out.
@@ -39,11 +42,13 @@ func (sc *scanner) runEN() {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case skipASCII[c]:
-			i++
+		case skipASCII[c] || c == '.' && !isDigit(byteAt(s, i+1)):
+			i++ // a '.' starts a figure only before a digit (".5")
 		case !isLetter(c):
 			if c >= utf8.RuneSelf && c != 0xEF {
-				i += runeWidth(c) // only a full-width digit (EF BC 9x) starts a figure
+				// Only a full-width digit (EF BC 9x) starts a figure. In
+				// text that is not UTF-8 the width may end inside a word.
+				i = sc.resume(i + runeWidth(c))
 			} else {
 				i = sc.resume(sc.step(i))
 			}
@@ -54,7 +59,7 @@ func (sc *scanner) runEN() {
 			x := load64(s, i)
 			m := nonLetters(x)
 			if m == 0 {
-				i = sc.wordAt(i, wordEnd(s, i+8))
+				i = sc.longWord(i)
 				continue
 			}
 			n := bits.TrailingZeros64(m) >> 3 // 1 to 7 letters
@@ -65,11 +70,36 @@ func (sc *scanner) runEN() {
 					continue
 				}
 			}
-			i += n + int(spaceAfter[after]) // without a branch on it
+			// The space after the word, by a branch that the processor
+			// predicts: a look-up added to i would make the next word
+			// wait for it.
+			if skipASCII[after] {
+				i += n + 1
+			} else {
+				i += n
+			}
 		default:
 			i = sc.wordAt(i, wordEnd(s, i))
 		}
 	}
+}
+
+// longWord passes over the word of eight letters or more at i, and reads
+// it when it may be one of the words the scanner knows.
+func (sc *scanner) longWord(i int) int {
+	s := sc.s
+	if i+16 > len(s) {
+		return sc.wordAt(i, wordEnd(s, i+8))
+	}
+	m := nonLetters(load64(s, i+8))
+	if m == 0 {
+		return wordEnd(s, i+16) // too long for any vocabulary
+	}
+	e := i + 8 + bits.TrailingZeros64(m)>>3
+	if n := e - i; n > maxVocabWord || !wordVocab.pairs.has(s[i], s[e-1], n) {
+		return e
+	}
+	return sc.wordAt(i, e)
 }
 
 // wordAt reads the English word s[i:e] when it may be one of the words the
@@ -123,17 +153,6 @@ var skipASCII, skipZH = func() (en, zh [256]bool) {
 		zh[c] = !isDigit(b) && b != '.'
 	}
 	return en, zh
-}()
-
-// spaceAfter is skipASCII as a number, 1 or 0: after a word, the byte to
-// pass over with it.
-var spaceAfter = func() (n [256]uint8) {
-	for c, skip := range skipASCII {
-		if skip {
-			n[c] = 1
-		}
-	}
-	return n
 }()
 
 // resume returns where English words may start again after i: a figure's
@@ -219,9 +238,9 @@ func hasPrefix(s string, i int, p string) bool {
 // two), which tells apart the Chinese characters that share a first byte.
 type literals struct {
 	list         []string
-	first, last  byteSet // first and last bytes
-	whole        byteSet // bytes that are a literal by themselves
-	heads, tails pairSet // hashes of the first two and last two bytes
+	first, last  [256]bool // first and last bytes
+	whole        byteSet   // bytes that are a literal by themselves
+	heads, tails pairSet   // hashes of the first two and last two bytes
 }
 
 // byteSet is a set of bytes, one bit each.
@@ -242,8 +261,8 @@ func newLiterals(list ...string) *literals {
 	l := &literals{list: list}
 	for _, p := range list {
 		n := len(p)
-		l.first.add(p[0])
-		l.last.add(p[n-1])
+		l.first[p[0]] = true
+		l.last[p[n-1]] = true
 		if n == 1 {
 			l.whole.add(p[0])
 			continue
@@ -257,9 +276,13 @@ func newLiterals(list ...string) *literals {
 // at returns the index in the list of the first string written at i, or
 // -1.
 func (l *literals) at(s string, i int) int {
-	if i < 0 || i >= len(s) || !l.first.has(s[i]) {
-		return -1
+	if uint(i) >= uint(len(s)) || !l.first[s[i]] {
+		return -1 // most positions, in a test that inlines
 	}
+	return l.find(s, i)
+}
+
+func (l *literals) find(s string, i int) int {
 	if !l.whole.has(s[i]) && (i+1 == len(s) || !l.heads.has(s[i], s[i+1])) {
 		return -1
 	}
@@ -273,7 +296,17 @@ func (l *literals) at(s string, i int) int {
 
 // prefix returns the length of the first string written at i, or 0.
 func (l *literals) prefix(s string, i int) int {
-	if k := l.at(s, i); k >= 0 {
+	if uint(i) >= uint(len(s)) || !l.first[s[i]] {
+		return 0
+	}
+	return l.findLen(s, i)
+}
+
+// findLen is find's length, or 0; out of line, so that prefix inlines.
+//
+//go:noinline
+func (l *literals) findLen(s string, i int) int {
+	if k := l.find(s, i); k >= 0 {
 		return len(l.list[k])
 	}
 	return 0
@@ -282,9 +315,14 @@ func (l *literals) prefix(s string, i int) int {
 // suffix returns the length of the first string written just before i,
 // or 0.
 func (l *literals) suffix(s string, i int) int {
-	if i <= 0 || i > len(s) || !l.last.has(s[i-1]) {
-		return 0
+	if uint(i-1) >= uint(len(s)) || !l.last[s[i-1]] {
+		return 0 // most positions, in a test that inlines
 	}
+	return l.findBefore(s, i)
+}
+
+//go:noinline
+func (l *literals) findBefore(s string, i int) int {
 	if !l.whole.has(s[i-1]) && (i == 1 || !l.tails.has(s[i-2], s[i-1])) {
 		return 0
 	}
@@ -326,12 +364,12 @@ func byteAt(s string, i int) byte {
 // skipSpaces skips ASCII and ideographic spaces and no-break spaces.
 func skipSpaces(s string, i int) int {
 	for i < len(s) {
-		switch {
-		case s[i] == ' ' || s[i] == '\t':
+		switch c := s[i]; {
+		case c == ' ' || c == '\t':
 			i++
-		case hasPrefix(s, i, "\u00a0"):
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0: // U+00A0
 			i += 2
-		case hasPrefix(s, i, "\u3000"):
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
 			i += 3
 		default:
 			return i
@@ -371,25 +409,15 @@ func load64(s string, i int) uint64 {
 }
 
 // nonLetters marks with its high bit each byte of x that is not an ASCII
-// letter.
+// letter, eight bytes at once. Each byte is lower-cased and its high bit
+// cleared, so that adding 0x1F sets the high bit from 'a' up and adding
+// 0x05 from '{' up, and neither carries into the next byte; a byte is no
+// letter below 'a', from '{' up, or when it was not ASCII. The steps are
+// few and mostly side by side: the scan loop waits on them for every word.
 func nonLetters(x uint64) uint64 {
-	letters, _ := classify(x)
-	return ^letters & 0x8080808080808080
-}
-
-// classify marks with its high bit each byte of x that is an ASCII letter,
-// and each that is special in English: '.', '/' (no matter: step passes
-// over it), a digit, or not ASCII. Each byte is lower-cased (for letters)
-// and its high bit cleared, so that adding a constant sets the high bit
-// from a threshold up and carries into no other byte: 0x1F from 'a' up,
-// 0x05 from '{' up, 0x52 from '.' up, 0x46 from ':' up.
-func classify(x uint64) (letters, special uint64) {
 	const lo7, hi = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
 	y := (x | 0x2020202020202020) & lo7
-	letters = (y + 0x1F1F1F1F1F1F1F1F) &^ (y + 0x0505050505050505) &^ x & hi
-	z := x & lo7
-	special = ((z+0x5252525252525252)&^(z+0x4646464646464646) | x) & hi
-	return letters, special
+	return (^(y + 0x1F1F1F1F1F1F1F1F) | (y + 0x0505050505050505) | x) & hi
 }
 
 // wordBefore returns the ASCII word ending at i (after skipping spaces).
@@ -496,6 +524,9 @@ func (sc *scanner) rangeSep(r *raw) (int, bool) {
 	}
 	if j == r.end || sc.zh {
 		return 0, false // English word separators need a space
+	}
+	if !rangeWordStarts.has(byteAt(s, j)) {
+		return 0, false
 	}
 	w := wordEnd(s, j)
 	for _, rw := range rangeWords {

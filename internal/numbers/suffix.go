@@ -38,7 +38,7 @@ func (sc *scanner) negativeWord(r *raw, i int) int {
 		}
 		return i
 	}
-	if w := wordBefore(s, i); oneOf(w, negativeWords) {
+	if w := negativeWords.before(s, i); w != "" {
 		r.negative = true
 		return backSpaces(s, i) - len(w)
 	}
@@ -142,8 +142,8 @@ func (sc *scanner) applyAttached(r *raw, k, j int) bool {
 func (sc *scanner) scaleAfter(r *raw, j int) int {
 	s := sc.s
 	if isLetter(byteAt(s, j)) {
-		e := wordEnd(s, j)
-		if k := afterVocab.find(s[j:e]); k >= 0 && afterWords[k].scale > 0 {
+		e, k := sc.wordAfter(j)
+		if k >= 0 && afterWords[k].scale > 0 {
 			f := afterWords[k].scale
 			r.scale(f)
 			r.end = e
@@ -159,9 +159,9 @@ func (sc *scanner) scaleAfter(r *raw, j int) int {
 	return j
 }
 
-// afterWords are the English words read after a figure: scaleWords, with
-// the plural of the longer ones ("5 millions"), and unitWords; afterVocab
-// finds them.
+// afterWords are the English words read after a number: scaleWords, with
+// the plural of the longer ones ("5 millions"), unitWords and
+// multiplierWords; afterVocab finds them.
 var afterWords, afterVocab = func() ([]afterWord, vocab) {
 	var as []afterWord
 	var ws []string
@@ -177,13 +177,32 @@ var afterWords, afterVocab = func() ([]afterWord, vocab) {
 		as = append(as, afterWord{unit: k})
 		ws = append(ws, u.w)
 	}
+	for _, m := range multiplierWords {
+		as = append(as, afterWord{multiplier: m.f, unit: -1})
+		ws = append(ws, m.w)
+	}
 	return as, newVocab(ws)
 }()
 
-// afterWord is a scale (its factor) or a unit (its index in unitWords).
+// afterWord is a scale (its factor), a unit (its index in unitWords) or a
+// multiplier of spelled-out numbers.
 type afterWord struct {
-	scale float64
-	unit  int
+	scale, multiplier float64
+	unit              int
+}
+
+// wordAfter returns the end of the English word at j (j when there is
+// none) and its index in afterWords, or -1. The hundred, scale and unit
+// of a number all look at the same word, so the last answer is kept.
+func (sc *scanner) wordAfter(j int) (int, int) {
+	if j != sc.afterAt || !sc.afterSet {
+		e := j
+		if isLetter(byteAt(sc.s, j)) {
+			e = wordEnd(sc.s, j)
+		}
+		sc.afterAt, sc.afterEnd, sc.afterK, sc.afterSet = j, e, afterVocab.find(sc.s[j:e]), true
+	}
+	return sc.afterEnd, sc.afterK
 }
 
 // unit reads the unit at j: a percent sign, an English unit word, or a
@@ -213,14 +232,12 @@ func (sc *scanner) unit(r *raw, j int) {
 // unitWord reads an English unit word (see unitWords) at j.
 func (sc *scanner) unitWord(r *raw, j int) {
 	s := sc.s
-	e := wordEnd(s, j)
-	w := s[j:e]
-	k := afterVocab.find(w)
+	e, k := sc.wordAfter(j)
 	if k < 0 || afterWords[k].unit < 0 {
 		return
 	}
 	u := &unitWords[afterWords[k].unit]
-	if u.exact && w != u.w {
+	if u.exact && s[j:e] != u.w {
 		return
 	}
 	end, ok := e, u.tail == ""

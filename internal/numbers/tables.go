@@ -15,13 +15,13 @@ var minusSigns = []string{"-", "−"}
 // negativeWords and negativeChars before a figure make it negative; 下降
 // (“down”) is a word, not a sign.
 var (
-	negativeWords = []string{"negative", "minus"}
+	negativeWords = newWordList("negative", "minus")
 	negativeChars = []rune{'負', '负'}
 )
 
 // ordinalWords before a figure make it a label, not a number: Quarter 2,
 // Q 2. ordinalChar (第) does the same in Chinese (第二季, 第 2 季).
-var ordinalWords = []string{"quarter", "q"}
+var ordinalWords = newWordList("quarter", "q")
 
 const ordinalChar = '第'
 
@@ -32,6 +32,13 @@ const ordinalChar = '第'
 var (
 	rangeMarks = []string{"-", "–", "—", "~", "～", "至", "到"}
 	rangeWords = []struct{ word, before string }{{"to", ""}, {"through", ""}, {"and", "between"}}
+	// rangeWordStarts are their first letters (they are matched exactly).
+	rangeWordStarts = func() (b byteSet) {
+		for _, rw := range rangeWords {
+			b.add(rw.word[0])
+		}
+		return b
+	}()
 )
 
 // decimalPoints and groupSeparators inside a figure, ASCII and full-width.
@@ -172,11 +179,10 @@ const measureWords = "個个位項项次家種种件名款天週周年月倍條�
 type wordKind uint8
 
 const (
-	numberWord  wordKind = iota + 1 // one … ninety
-	article                         // a, an: a number only before a scale or unit ("a billion")
-	halfWord                        // half: only as "half a …" before a scale or unit
-	hundredWord                     // hundred: only after a number word ("two hundred")
-	monthName                       // August: only capitalised; see monthNeedsDay
+	numberWord wordKind = iota + 1 // one … ninety
+	article                        // a, an: a number only before a scale or unit ("a billion")
+	halfWord                       // half: only as "half a …" before a scale or unit
+	monthName                      // August: only capitalised; see monthNeedsDay
 )
 
 // englishWords are the spelled-out English numbers worth extracting; larger
@@ -198,8 +204,14 @@ var englishWords = []struct {
 	{"seventy", 70, numberWord}, {"eighty", 80, numberWord}, {"ninety", 90, numberWord},
 	{"a", 1, article}, {"an", 1, article},
 	{"half", 0.5, halfWord},
-	{"hundred", 100, hundredWord},
 }
+
+// multiplierWords multiply a spelled-out number before them ("two
+// hundred"); after digits they are no scale ("5 hundred" is 5).
+var multiplierWords = []struct {
+	w string
+	f float64
+}{{"hundred", 100}}
 
 // The lists above that are matched at a position, with their first and
 // last bytes.

@@ -104,6 +104,36 @@ func packLower(w string) uint64 {
 // packLower of the word that load64 read.
 func packWord(x uint64, n int) uint64 { return (x | 0x2020202020202020) & (1<<(8*n) - 1) }
 
+// wordList is a short list of lower-case words read before a position
+// ("negative 3", "Quarter 2"); the last letter of the word there is tested
+// first, which most positions fail.
+type wordList struct {
+	words []string
+	last  byteSet // the last letters, either case
+}
+
+func newWordList(words ...string) *wordList {
+	l := &wordList{words: words}
+	for _, w := range words {
+		c := w[len(w)-1]
+		l.last.add(c)
+		l.last.add(c &^ 0x20)
+	}
+	return l
+}
+
+// before returns the ASCII word that ends at i, spaces skipped, when it is
+// one of the list in any case, or "".
+func (l *wordList) before(s string, i int) string {
+	if e := backSpaces(s, i); e == 0 || !l.last.has(s[e-1]) {
+		return ""
+	}
+	if w := wordBefore(s, i); oneOf(w, l.words) {
+		return w
+	}
+	return ""
+}
+
 func lowerOf(w string) string {
 	b := []byte(w)
 	for k, c := range b {

@@ -109,9 +109,9 @@ func (sc *scanner) numberWord(i, e int, w *wordEntry) int {
 		}
 	}
 	if k := skipSpaces(s, r.end); k > r.end {
-		if h := lookupWord(s[k:wordEnd(s, k)]); h != nil && h.kind == hundredWord {
-			r.value *= h.v
-			r.end = wordEnd(s, k)
+		if e, m := sc.wordAfter(k); m >= 0 && afterWords[m].multiplier > 0 {
+			r.value *= afterWords[m].multiplier
+			r.end = e
 		}
 	}
 	compound := r.end > e
