@@ -3,10 +3,14 @@
 // mistranslated figure (the most costly error in an earnings call) can be
 // flagged.
 //
-// Extraction is a hand-written single-pass scanner over the UTF-8 bytes; it
-// is shared by both languages because Chinese translations keep English
-// fragments (“Q2”, “10-K”, “$5B”) and English scale words never collide with
-// Chinese ones. Values are normalised to base units (“$134.4 billion” and
+// Extraction is a single-pass scanner over the UTF-8 bytes that reads its
+// vocabulary (words, signs, suffixes, scales, units) from the tables of
+// tables.go; it is shared by both languages because Chinese translations
+// keep English fragments (“Q2”, “10-K”, “$5B”) and English scale words
+// never collide with Chinese ones. It passes over most of a paragraph in
+// few instructions: an English word costs one eight-byte letter test and
+// one test of its length with its first and last letters, a Chinese
+// character one bit test. Values are normalised to base units (“$134.4 billion” and
 // “1,344 億美元” are both 134.4e9); the currency itself is not recorded
 // because translations routinely drop or reword it.
 //
@@ -132,11 +136,14 @@ func Compare(en, zh string) Check {
 // scratch holds the numbers of one scan or Compare.
 type scratch struct{ en, zh []Number }
 
-// release clears the buffers, so that they hold no text, and pools them.
+// release clears the buffers, so that they hold no text, and pools them
+// unless a paragraph made them large.
 func (b *scratch) release() {
 	clear(b.en)
 	clear(b.zh)
-	scratchPool.Put(b)
+	if cap(b.en)+cap(b.zh) <= 1<<12 {
+		scratchPool.Put(b)
+	}
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

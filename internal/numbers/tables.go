@@ -1,10 +1,11 @@
 package numbers
 
 // The vocabulary of the scanner: every word, sign, suffix, scale and unit
-// it knows, as data. The scanner in scan.go, suffix.go, words.go and
-// chinese.go reads these tables and knows none of the words itself; adding
-// a word is adding a row. Lists whose members share a prefix are ordered
-// longest first ("US$" before "$"), since the first match wins.
+// it knows, as data. The scanner in scan.go, figure.go, suffix.go, words.go
+// and chinese.go reads these tables through the matchers of match.go and
+// knows none of the words itself; adding a word is adding a row. Lists
+// whose members share a prefix are ordered longest first ("US$" before
+// "$"), since the first match wins.
 
 // currencies are the currency signs written before a figure.
 var currencies = []string{"US$", "C$", "A$", "HK$", "NT$", "$", "€", "£", "¥", "￥"}
@@ -205,6 +206,15 @@ var englishWords = []struct {
 	{"a", 1, article}, {"an", 1, article},
 	{"half", 0.5, halfWord},
 }
+
+// Around English number words: a month abbreviation takes a dot ("Apr.
+// 29"), "half" an article ("half a percent"), and tens a hyphenated unit
+// ("twenty-five").
+const (
+	monthDot    = "."
+	halfArticle = "a "
+	tensHyphen  = "-"
+)
 
 // multiplierWords multiply a spelled-out number before them ("two
 // hundred"); after digits they are no scale ("5 hundred" is 5).

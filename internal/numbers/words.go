@@ -63,7 +63,7 @@ func (sc *scanner) month(i, e int, v float64) int {
 	}
 	if monthNeedsDay(s[i:e]) {
 		next := skipSpaces(s, e)
-		if !(hasPrefix(s, e, ".") || next > e && isDigit(byteAt(s, next))) {
+		if !(hasPrefix(s, e, monthDot) || next > e && isDigit(byteAt(s, next))) {
 			return e
 		}
 	}
@@ -85,7 +85,7 @@ func lowerSame(w string) bool {
 func (sc *scanner) half(i, e int) int {
 	s := sc.s
 	k := skipSpaces(s, e)
-	if k > e && hasPrefix(s, k, "a ") {
+	if k > e && hasPrefix(s, k, halfArticle) {
 		r := raw{start: i, end: k + 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
 		sc.suffix(&r)
 		if r.scaled || r.unit != "" {
@@ -101,7 +101,7 @@ func (sc *scanner) half(i, e int) int {
 func (sc *scanner) numberWord(i, e int, w *wordEntry) int {
 	s := sc.s
 	r := raw{start: i, end: e, value: w.v, word: true, step: 1, sig: 1, mant: w.v}
-	if w.v >= 20 && hasPrefix(s, e, "-") {
+	if w.v >= 20 && hasPrefix(s, e, tensHyphen) {
 		f := wordEnd(s, e+1)
 		if u := lookupWord(s[e+1 : f]); u != nil && u.kind == numberWord && u.v < 10 {
 			r.value += u.v

@@ -1,5 +1,11 @@
 package numbers
 
+// The matchers through which the scanner reads its tables: vocab for
+// words, wordList for the few words read before a figure, literals for
+// signs and Chinese words at a position, and runeSet (chinese.go) for
+// single Chinese characters. Each first asks a question that most
+// positions of a paragraph fail in one test.
+
 // maxVocabWord is the longest word of any vocabulary (“percentage”); a
 // longer word is no word the scanner knows.
 const maxVocabWord = 10
@@ -142,4 +148,106 @@ func lowerOf(w string) string {
 		}
 	}
 	return string(b)
+}
+
+// literals is a list of strings to find at a position. Where none of them
+// can match, which is most positions, two tests say so: the first byte
+// (the last, for suffix), and then a hash of the first two bytes (last
+// two), which tells apart the Chinese characters that share a first byte.
+type literals struct {
+	list         []string
+	first, last  [256]bool // first and last bytes
+	whole        byteSet   // bytes that are a literal by themselves
+	heads, tails pairSet   // hashes of the first two and last two bytes
+}
+
+// byteSet is a set of bytes, one bit each.
+type byteSet [8]uint32
+
+func (b *byteSet) add(c byte)      { b[c>>5] |= 1 << (c & 31) }
+func (b *byteSet) has(c byte) bool { return b[c>>5]>>(c&31)&1 != 0 }
+
+// pairSet is a set of hashes of two bytes.
+type pairSet [32]uint32
+
+func pairHash(a, b byte) uint { return (uint(a)<<2 ^ uint(b)) & 1023 }
+
+func (p *pairSet) add(a, b byte)      { h := pairHash(a, b); p[h>>5] |= 1 << (h & 31) }
+func (p *pairSet) has(a, b byte) bool { h := pairHash(a, b); return p[h>>5]>>(h&31)&1 != 0 }
+
+func newLiterals(list ...string) *literals {
+	l := &literals{list: list}
+	for _, p := range list {
+		n := len(p)
+		l.first[p[0]] = true
+		l.last[p[n-1]] = true
+		if n == 1 {
+			l.whole.add(p[0])
+			continue
+		}
+		l.heads.add(p[0], p[1])
+		l.tails.add(p[n-2], p[n-1])
+	}
+	return l
+}
+
+// at returns the index in the list of the first string written at i, or
+// -1.
+func (l *literals) at(s string, i int) int {
+	if uint(i) >= uint(len(s)) || !l.first[s[i]] {
+		return -1 // most positions, in a test that inlines
+	}
+	return l.find(s, i)
+}
+
+func (l *literals) find(s string, i int) int {
+	if !l.whole.has(s[i]) && (i+1 == len(s) || !l.heads.has(s[i], s[i+1])) {
+		return -1
+	}
+	for k, p := range l.list {
+		if len(s)-i >= len(p) && s[i:i+len(p)] == p {
+			return k
+		}
+	}
+	return -1
+}
+
+// prefix returns the length of the first string written at i, or 0.
+func (l *literals) prefix(s string, i int) int {
+	if uint(i) >= uint(len(s)) || !l.first[s[i]] {
+		return 0
+	}
+	return l.findLen(s, i)
+}
+
+// findLen is find's length, or 0; out of line, so that prefix inlines.
+//
+//go:noinline
+func (l *literals) findLen(s string, i int) int {
+	if k := l.find(s, i); k >= 0 {
+		return len(l.list[k])
+	}
+	return 0
+}
+
+// suffix returns the length of the first string written just before i,
+// or 0.
+func (l *literals) suffix(s string, i int) int {
+	if uint(i-1) >= uint(len(s)) || !l.last[s[i-1]] {
+		return 0 // most positions, in a test that inlines
+	}
+	return l.findBefore(s, i)
+}
+
+//go:noinline
+func (l *literals) findBefore(s string, i int) int {
+	if !l.whole.has(s[i-1]) && (i == 1 || !l.tails.has(s[i-2], s[i-1])) {
+		return 0
+	}
+	for _, p := range l.list {
+		if i >= len(p) && s[i-len(p):i] == p {
+			return len(p)
+		}
+	}
+	return 0
 }
