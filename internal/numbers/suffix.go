@@ -74,6 +74,36 @@ func (sc *scanner) suffix(r *raw) {
 	sc.unit(r, j)
 }
 
+// maySuffix reports whether a scale or a unit may follow a spelled-out
+// number that ends at e: false when suffix would find neither. After a
+// word only the spaces and then a word of afterWords, or a byte that
+// starts a percent sign or a Chinese scale or unit (suffixStarts), can
+// give one.
+func (sc *scanner) maySuffix(e int) bool {
+	j := skipSpaces(sc.s, e)
+	c := byteAt(sc.s, j)
+	if isLetter(c) {
+		_, k := sc.wordAfter(j)
+		return k >= 0
+	}
+	return suffixStarts[c]
+}
+
+// suffixStarts are the first bytes of the percent signs and of the Chinese
+// scales, approximations and units, the signs that suffix reads after a
+// number other than words.
+var suffixStarts = func() (b [256]bool) {
+	for _, l := range []*literals{percentLits, zhApproxLits, zhUnitLits} {
+		for _, p := range l.list {
+			b[p[0]] = true
+		}
+	}
+	for _, z := range zhScales {
+		b[string(z.r)[0]] = true
+	}
+	return b
+}()
+
 // attachedSuffix reads the letters glued to the digits (see attached) and
 // reports whether the figure may still take a scale and a unit.
 func (sc *scanner) attachedSuffix(r *raw) bool {

@@ -115,6 +115,9 @@ func (sc *scanner) numberWord(i, e int, w *wordEntry) int {
 		}
 	}
 	compound := r.end > e
+	if w.kind == article && !compound && !sc.maySuffix(e) {
+		return e // the article, the most common word the scanner knows
+	}
 	r.mant = r.value
 	sc.suffix(&r)
 	if w.kind == article && !compound && !r.scaled && r.unit == "" {
