@@ -1,9 +1,5 @@
 package numbers
 
-import "strings"
-
-var currencies = []string{"US$", "C$", "A$", "HK$", "NT$", "$", "€", "£", "¥", "￥"}
-
 // lookBehind records the currency symbol and the sign written before the
 // digits at r.start and moves r.start over them.
 func (sc *scanner) lookBehind(r *raw, inRange bool) {
@@ -12,51 +8,39 @@ func (sc *scanner) lookBehind(r *raw, inRange bool) {
 	}
 	s := sc.s
 	i := r.start
-	for _, p := range currencies {
-		if strings.HasSuffix(s[:i], p) {
-			r.currency = true
-			i -= len(p)
-			break
-		}
+	if k := currencyLits.suffix(s, i); k > 0 {
+		r.currency = true
+		i -= k
 	}
 	// A minus sign not preceded by a letter or digit ("1-800", "COVID-19").
-	for _, m := range []string{"-", "−"} {
-		if strings.HasSuffix(s[:i], m) {
-			b := i - len(m)
-			if b == 0 || !isLetter(s[b-1]) && !isDigit(s[b-1]) && s[b-1] != '.' && s[b-1] != ',' {
-				r.negative = true
-				i = b
-			}
-			break
+	if k := minusLits.suffix(s, i); k > 0 {
+		if b := i - k; b == 0 || !glued(s[b-1]) {
+			r.negative = true
+			i = b
 		}
 	}
 	if !r.negative {
-		if sc.zh {
-			if p, ps := prevRune(s, backSpaces(s, i)); p == '負' || p == '负' {
-				r.negative = true
-				i = ps
-			}
-		} else if w := wordBefore(s, i); lowerEq(w, "negative") || lowerEq(w, "minus") {
-			r.negative = true
-			i = backSpaces(s, i) - len(w)
-		}
+		i = sc.negativeWord(r, i)
 	}
 	r.start = i
 }
 
-// scaleWords are the English scale words, longest first for each prefix.
-var scaleWords = []struct {
-	w string
-	f float64
-}{
-	{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-	{"mn", 1e6}, {"bn", 1e9}, {"tn", 1e12},
-}
+// glued reports whether c before a minus sign makes it a hyphen.
+func glued(c byte) bool { return isLetter(c) || isDigit(c) || c == '.' || c == ',' }
 
-// wordAt returns the end of the ASCII letter run at i.
-func wordEnd(s string, i int) int {
-	for i < len(s) && isLetter(s[i]) {
-		i++
+// negativeWord reads "negative", "minus", 負 or 负 before i.
+func (sc *scanner) negativeWord(r *raw, i int) int {
+	s := sc.s
+	if sc.zh {
+		if b := backSpaces(s, i); runeIn(rune3(s, b-3), negativeChars) {
+			r.negative = true
+			return b - 3
+		}
+		return i
+	}
+	if w := negativeWords.before(s, i); w != "" {
+		r.negative = true
+		return backSpaces(s, i) - len(w)
 	}
 	return i
 }
@@ -70,56 +54,75 @@ func (r *raw) scale(f float64) {
 // suffix reads what follows the digits: an attached letter suffix (4x, $5B,
 // 50bps), then a scale word or characters, then a unit.
 func (sc *scanner) suffix(r *raw) {
-	s := sc.s
-	i := r.end
-	if r.drop {
+	if r.drop || !sc.attachedSuffix(r) {
 		return
 	}
+	s := sc.s
+	j := skipSpaces(s, r.end)
+	if !r.scaled {
+		j = sc.scaleAfter(r, j)
+	}
+	// The currency after a Chinese amount belongs to its span (1,344 億美元),
+	// and marks it as an amount for range propagation.
+	if sc.zh && r.unit == "" {
+		if k := zhCurrencyLits.prefix(s, j); k > 0 {
+			r.end = j + k
+			r.currency = true
+			return
+		}
+	}
+	sc.unit(r, j)
+}
+
+// maySuffix reports whether a scale or a unit may follow a spelled-out
+// number that ends at e: false when suffix would find neither. After a
+// word only the spaces and then a word of afterWords, or a byte that
+// starts a percent sign or a Chinese scale or unit (suffixStarts), can
+// give one.
+func (sc *scanner) maySuffix(e int) bool {
+	j := skipSpaces(sc.s, e)
+	c := byteAt(sc.s, j)
+	if isLetter(c) {
+		_, k := sc.wordAfter(j)
+		return k >= 0
+	}
+	return suffixStarts[c]
+}
+
+// suffixStarts are the first bytes of the percent signs and of the Chinese
+// scales, approximations and units, the signs that suffix reads after a
+// number other than words.
+var suffixStarts = func() (b [256]bool) {
+	for _, l := range []*literals{percentLits, zhApproxLits, zhUnitLits} {
+		for _, p := range l.list {
+			b[p[0]] = true
+		}
+	}
+	for _, z := range zhScales {
+		b[string(z.r)[0]] = true
+	}
+	return b
+}()
+
+// attachedSuffix reads the letters glued to the digits (see attached) and
+// reports whether the figure may still take a scale and a unit.
+func (sc *scanner) attachedSuffix(r *raw) bool {
+	s := sc.s
+	i := r.end
 	if i < len(s) && isLetter(s[i]) {
 		j := wordEnd(s, i)
 		if j < len(s) && isDigit(s[j]) {
-			*r = sc.dropIdent(*r)
-			return
+			sc.dropIdent(r)
+			return false
 		}
-		switch w := s[i:j]; w {
-		case "x", "X":
-			r.unit = "x"
-		case "k", "K":
-			r.scale(1e3)
-		case "M", "MM", "mn", "mm":
-			r.scale(1e6)
-		case "B", "bn":
-			r.scale(1e9)
-		case "T", "tn", "trn":
-			r.scale(1e12)
-		case "bp", "bps", "bips":
-			r.unit = "bp"
-		case "st", "nd", "rd", "th":
-			// 1st, 29th: a day or a rank, spelled in words in the translation.
-			r.word = true
-			r.end = j
-			return
-		case "s":
-			if r.year { // 1990s, '90s
-				break
-			}
-			*r = sc.dropIdent(*r)
-			return
-		default:
-			if w == "m" && r.currency {
-				r.scale(1e6)
-				break
-			}
-			if w == "b" && r.currency {
-				r.scale(1e9)
-				break
-			}
-			// 3P, 2nd, 5G, 4K: identifiers and ordinals.
-			*r = sc.dropIdent(*r)
-			return
+		k := attachedIndex(s[i:j])
+		if k < 0 {
+			sc.dropIdent(r) // 3P, 2nd, 5G, 4K: identifiers and ordinals
+			return false
 		}
-		r.end = j
-	} else if i+1 < len(s) && s[i] == '-' && isUpper(s[i+1]) {
+		return sc.applyAttached(r, k, j)
+	}
+	if i+1 < len(s) && s[i] == '-' && isUpper(s[i+1]) {
 		// 10-K, 10-Q, 8-K; "3-year" keeps its number.
 		j := i + 1
 		for j < len(s) && isUpper(s[j]) {
@@ -128,143 +131,169 @@ func (sc *scanner) suffix(r *raw) {
 		if j == len(s) || !isLetter(s[j]) {
 			r.end = j
 			r.drop = true
-			return
+			return false
 		}
 	}
+	return true
+}
 
-	// Scale, after optional spaces.
-	j := skipSpaces(s, r.end)
-	if !r.scaled {
-		if isLetter(byteAt(s, j)) {
-			e := wordEnd(s, j)
-			w := s[j:e]
-			for _, sw := range scaleWords {
-				if lowerEq(w, sw.w) || lowerEq(w, sw.w+"s") && len(sw.w) > 2 {
-					r.scale(sw.f)
-					r.end = e
-					j = skipSpaces(s, e)
-					break
-				}
-			}
-		} else if f, e := zhScale(s, skipApprox(s, j)); f > 1 {
+func attachedIndex(w string) int {
+	for k := range attached {
+		if attached[k].letters == w {
+			return k
+		}
+	}
+	return -1
+}
+
+// applyAttached applies attached[k], which ends at j.
+func (sc *scanner) applyAttached(r *raw, k, j int) bool {
+	a := &attached[k]
+	switch {
+	case a.kind == setUnit:
+		r.unit = a.unit
+	case a.kind == setScale || a.kind == currencyOnly && r.currency:
+		r.scale(a.scale)
+	case a.kind == ordinal:
+		r.word = true
+		r.end = j
+		return false
+	case a.kind == decade && r.year:
+	default:
+		sc.dropIdent(r)
+		return false
+	}
+	r.end = j
+	return true
+}
+
+// scaleAfter reads a scale word or Chinese scale characters at j and
+// returns where a unit may start.
+func (sc *scanner) scaleAfter(r *raw, j int) int {
+	s := sc.s
+	if isLetter(byteAt(s, j)) {
+		e, k := sc.wordAfter(j)
+		if k >= 0 && afterWords[k].scale > 0 {
+			f := afterWords[k].scale
 			r.scale(f)
 			r.end = e
 			j = skipSpaces(s, e)
 		}
+		return j
 	}
+	if f, e := zhScale(s, skipApprox(s, j)); f > 1 {
+		r.scale(f)
+		r.end = e
+		j = skipSpaces(s, e)
+	}
+	return j
+}
 
-	// The currency after a Chinese amount belongs to its span (1,344 億美元),
-	// and marks it as an amount for range propagation.
-	if sc.zh && r.unit == "" {
-		for _, c := range zhCurrencies {
-			if hasPrefix(s, j, c) {
-				r.end = j + len(c)
-				r.currency = true
-				return
-			}
+// afterWords are the English words read after a number: scaleWords, with
+// the plural of the longer ones ("5 millions"), unitWords and
+// multiplierWords; afterVocab finds them.
+var afterWords, afterVocab = func() ([]afterWord, vocab) {
+	var as []afterWord
+	var ws []string
+	for _, sw := range scaleWords {
+		as = append(as, afterWord{scale: sw.f, unit: -1})
+		ws = append(ws, sw.w)
+		if len(sw.w) > 2 {
+			as = append(as, afterWord{scale: sw.f, unit: -1})
+			ws = append(ws, sw.w+"s")
 		}
 	}
+	for k, u := range unitWords {
+		as = append(as, afterWord{unit: k})
+		ws = append(ws, u.w)
+	}
+	for _, m := range multiplierWords {
+		as = append(as, afterWord{multiplier: m.f, unit: -1})
+		ws = append(ws, m.w)
+	}
+	return as, newVocab(ws)
+}()
 
-	// Unit.
+// afterWord is a scale (its factor), a unit (its index in unitWords) or a
+// multiplier of spelled-out numbers.
+type afterWord struct {
+	scale, multiplier float64
+	unit              int
+}
+
+// wordAfter returns the end of the English word at j (j when there is
+// none) and its index in afterWords, or -1. The hundred, scale and unit
+// of a number all look at the same word, so the last answer is kept.
+func (sc *scanner) wordAfter(j int) (int, int) {
+	if j != sc.afterAt || !sc.afterSet {
+		e := j
+		if isLetter(byteAt(sc.s, j)) {
+			e = wordEnd(sc.s, j)
+		}
+		sc.afterAt, sc.afterEnd, sc.afterK, sc.afterSet = j, e, afterVocab.find(sc.s[j:e]), true
+	}
+	return sc.afterEnd, sc.afterK
+}
+
+// unit reads the unit at j: a percent sign, an English unit word, or a
+// Chinese unit; "8 月" makes the figure a calendar month.
+func (sc *scanner) unit(r *raw, j int) {
+	s := sc.s
+	if k := percentLits.prefix(s, j); k > 0 {
+		r.unit, r.end = "%", j+k
+		return
+	}
+	if isLetter(byteAt(s, j)) {
+		sc.unitWord(r, j)
+		return
+	}
+	if k := zhUnitLits.at(s, j); k >= 0 {
+		r.unit, r.end = zhUnits[k].u, j+len(zhUnits[k].w)
+		return
+	}
+	// "8 月" is a calendar month (not "8 個月"): spelled as a name in
+	// English, so it is soft.
+	if sc.zh && hasPrefix(s, j, zhMonth) && !r.scaled && r.unit == "" {
+		r.word = true
+		r.end = j + len(zhMonth)
+	}
+}
+
+// unitWord reads an English unit word (see unitWords) at j.
+func (sc *scanner) unitWord(r *raw, j int) {
+	s := sc.s
+	e, k := sc.wordAfter(j)
+	if k < 0 || afterWords[k].unit < 0 {
+		return
+	}
+	u := &unitWords[afterWords[k].unit]
+	if u.exact && s[j:e] != u.w {
+		return
+	}
+	end, ok := e, u.tail == ""
 	switch {
-	case hasPrefix(s, j, "%"):
-		r.unit, r.end = "%", j+1
-	case hasPrefix(s, j, "％"):
-		r.unit, r.end = "%", j+3
-	case isLetter(byteAt(s, j)):
-		e := wordEnd(s, j)
-		switch w := s[j:e]; {
-		case lowerEq(w, "percent") || lowerEq(w, "pct"):
-			r.unit, r.end = "%", e
-		case lowerEq(w, "per") && hasPrefix(s, e, " cent"):
-			r.unit, r.end = "%", e+5
-		case lowerEq(w, "percentage"):
-			r.unit, r.end = "%", e
-			if k := skipSpaces(s, e); hasPrefix(s, k, "point") {
-				r.end = wordEnd(s, k)
-			}
-		case lowerEq(w, "basis"):
-			if k := skipSpaces(s, e); hasPrefix(s, k, "point") {
-				r.unit, r.end = "bp", wordEnd(s, k)
-			}
-		case w == "bps" || w == "bp" || w == "bips":
-			r.unit, r.end = "bp", e
-		case lowerEq(w, "times"):
-			r.unit, r.end = "x", e
-		case lowerEq(w, "point") || lowerEq(w, "points") || lowerEq(w, "pts") || lowerEq(w, "pp"):
-			// In an earnings call a bare "point" is a percentage point.
-			r.unit, r.end = "%", e
+	case ok:
+	case u.spaced:
+		if t := skipSpaces(s, e); hasPrefix(s, t, u.tail) {
+			end, ok = wordEnd(s, t), true
 		}
-	default:
-		for _, u := range zhUnits {
-			if hasPrefix(s, j, u.w) {
-				r.unit, r.end = u.u, j+len(u.w)
-				return
-			}
-		}
-		// "8 月" is a calendar month (not "8 個月"): spelled as a name in
-		// English, so it is soft.
-		if sc.zh && hasPrefix(s, j, "月") && !r.scaled && r.unit == "" {
-			r.word = true
-			r.end = j + len("月")
-		}
+	case hasPrefix(s, e, u.tail):
+		end, ok = e+len(u.tail), true
+	}
+	if ok || u.optional {
+		r.unit, r.end = u.unit, end
 	}
 }
 
 // skipApprox skips 多/餘/余 between a figure and its scale: "500 多億" is
 // "over 50 billion".
 func skipApprox(s string, i int) int {
-	for _, a := range []string{"多", "餘", "余"} {
-		if hasPrefix(s, i, a) {
-			if _, w := zhScaleOf(s, i+len(a)); w > 0 {
-				return i + len(a)
-			}
+	if k := zhApproxLits.prefix(s, i); k > 0 {
+		if _, w := zhScaleOf(s, i+k); w > 0 {
+			return i + k
 		}
 	}
 	return i
-}
-
-func byteAt(s string, i int) byte {
-	if i < len(s) {
-		return s[i]
-	}
-	return 0
-}
-
-// zhCurrencies are currency words written after a Chinese amount.
-var zhCurrencies = []string{"美元", "美金", "歐元", "欧元", "英鎊", "英镑", "日元", "日圓", "日圆",
-	"港元", "港幣", "港币", "人民幣", "人民币", "新台幣", "新台币", "元"}
-
-var zhUnits = []struct{ w, u string }{
-	{"個百分點", "%"}, {"个百分点", "%"}, {"百分點", "%"}, {"百分点", "%"},
-	{"個基點", "bp"}, {"个基点", "bp"}, {"基點", "bp"}, {"基点", "bp"},
-	{"倍", "x"},
-}
-
-// zhScaleOf returns the multiplier of a Chinese scale character at i and
-// its width, or 0.
-func zhScaleOf(s string, i int) (float64, int) {
-	if len(s)-i < 3 {
-		return 0, 0
-	}
-	switch s[i : i+3] {
-	case "十":
-		return 10, 3
-	case "百":
-		if hasPrefix(s, i, "百分") {
-			return 0, 0 // 百分點, 百分之: units, not a hundred
-		}
-		return 100, 3
-	case "千":
-		return 1e3, 3
-	case "萬", "万":
-		return 1e4, 3
-	case "億", "亿":
-		return 1e8, 3
-	case "兆":
-		return 1e12, 3
-	}
-	return 0, 0
 }
 
 // zhScale reads a run of scale characters (千億 = 1e11) at i.
@@ -282,131 +311,20 @@ func zhScale(s string, i int) (float64, int) {
 	return f, j
 }
 
-// numeralOf returns the value of a Chinese numeral digit, or -1.
-func numeralOf(r string) int {
-	switch r {
-	case "零", "〇":
-		return 0
-	case "一":
-		return 1
-	case "二", "兩", "两":
-		return 2
-	case "三":
-		return 3
-	case "四":
-		return 4
-	case "五":
-		return 5
-	case "六":
-		return 6
-	case "七":
-		return 7
-	case "八":
-		return 8
-	case "九":
-		return 9
+// zhScaleOf returns the multiplier of a Chinese scale character at i and
+// its width, or 0.
+func zhScaleOf(s string, i int) (float64, int) {
+	r := rune3(s, i)
+	if r < 0 || !zhScaleSet.has(r) {
+		return 0, 0
 	}
-	return -1
-}
-
-// measureWords follow a spelled-out Chinese number that counts something
-// (兩個問題, 三家, 一倍); without one, 一 is usually part of a word (一些,
-// 一直, 統一) and is ignored.
-var measureWords = []string{"個", "个", "位", "項", "项", "次", "家", "種", "种", "件", "名", "款", "天", "週", "周", "年", "月", "倍", "條", "条", "間", "间", "層", "层", "大"}
-
-// cjk scans Chinese numerals and 百分之 at i; it returns i when there is
-// nothing to take.
-func (sc *scanner) cjk(i int) int {
-	s := sc.s
-	if hasPrefix(s, i, "百分之") {
-		j := skipSpaces(s, i+len("百分之"))
-		if startsNumber(s, j) {
-			r := sc.figure(j, true)
-			r.start = i
-			r.unit = "%"
-			sc.emit(r)
-			return r.end
-		}
-		v, e, ok := numeral(s, j)
-		if ok {
-			sc.emit(raw{start: i, end: e, value: v, unit: "%", step: 1, sig: 2})
-			return e
-		}
-		return j
+	if r == zhHundred && rune3(s, i+3) == '分' {
+		return 0, 0 // 百分點, 百分之: units, not a hundred
 	}
-	if len(s)-i < 3 || (numeralOf(s[i:i+3]) < 0 && s[i:i+3] != "十") {
-		return i
-	}
-	v, e, ok := numeral(s, i)
-	if !ok {
-		return i
-	}
-	if p, _ := prevRune(s, i); p == '第' || p == '之' {
-		return e // ordinal (第二季) or fraction (三分之一)
-	}
-	if hasPrefix(s, e, "分之") {
-		return e
-	}
-	r := raw{start: i, end: e, value: v, word: true, step: 1, sig: 1}
-	if p, _ := prevRune(s, i); p == '負' || p == '负' {
-		r.value = -r.value
-	}
-	for _, u := range zhUnits {
-		if hasPrefix(s, e, u.w) {
-			r.unit, r.end = u.u, e+len(u.w)
-			sc.emit(r)
-			return r.end
+	for _, z := range zhScales {
+		if z.r == r {
+			return z.f, 3
 		}
 	}
-	for _, m := range measureWords {
-		if hasPrefix(s, e, m) {
-			sc.emit(r)
-			return r.end
-		}
-	}
-	return e
-}
-
-// numeral parses a run of Chinese numerals (十一, 兩千, 二〇二三) at i.
-func numeral(s string, i int) (float64, int, bool) {
-	var total, section, num float64
-	plain := true // digits only: 二〇二三 is read digit by digit
-	var digits float64
-	j := i
-	n := 0
-	for j+3 <= len(s) {
-		c := s[j : j+3]
-		if d := numeralOf(c); d >= 0 {
-			num = float64(d)
-			digits = digits*10 + float64(d)
-			j += 3
-			n++
-			continue
-		}
-		m, w := zhScaleOf(s, j)
-		if w == 0 {
-			break
-		}
-		plain = false
-		switch {
-		case m < 1e4:
-			if num == 0 && m == 10 {
-				num = 1 // 十一 = 11
-			}
-			section += num * m
-		default:
-			total = (total + section + num) * m
-			section = 0
-		}
-		num = 0
-		j += w
-		n++
-	}
-	if n == 0 {
-		return 0, i, false
-	}
-	if plain {
-		return digits, j, true
-	}
-	return total + section + num, j, true
+	return 0, 0
 }

@@ -1,130 +1,128 @@
 package numbers
 
-import (
-	"strings"
+import "github.com/transcript-cli/transcript/internal/textutil"
 
-	"github.com/transcript-cli/transcript/internal/textutil"
-)
-
-// numberWords are the spelled-out English numbers worth extracting; larger
-// ones are written in digits in practice.
-var numberWords = map[string]float64{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-	"a": 1, "an": 1, // only before a scale word: "a billion"
+// wordEntry is one row of englishWords or of the month names.
+type wordEntry struct {
+	w    string // lower case
+	v    float64
+	kind wordKind
 }
 
-// months map month names, capitalised as they start a date, to numbers so
-// that "August 3, 2023" lines up with 2023 年 8 月 3 日.
-var months = func() map[string]float64 {
-	m := make(map[string]float64, len(textutil.Months))
-	for name, n := range textutil.Months {
-		m[strings.ToUpper(name[:1])+name[1:]] = float64(n)
+// words are englishWords and the month names of textutil.Months, and
+// wordVocab finds them.
+var words, wordVocab = func() ([]wordEntry, vocab) {
+	var es []wordEntry
+	var ws []string
+	for _, e := range englishWords {
+		es = append(es, wordEntry{e.w, e.v, e.kind})
+		ws = append(ws, e.w)
 	}
-	return m
+	for name, n := range textutil.Months {
+		es = append(es, wordEntry{name, float64(n), monthName})
+		ws = append(ws, name)
+	}
+	return es, newVocab(ws)
 }()
 
-// Initial letters, as bit sets over a–z: a word starting otherwise is no
-// month or number word, and needs no map look-up.
-var (
-	monthInitials  = initials("ADFJMNOS")
-	numberInitials = initials("aefhnost")
-)
-
-func initials(letters string) uint32 {
-	var m uint32
-	for i := 0; i < len(letters); i++ {
-		m |= 1 << ((letters[i] | 0x20) - 'a')
+// lookupWord returns the entry of the ASCII letters w, in any case, or nil.
+func lookupWord(w string) *wordEntry {
+	if k := wordVocab.find(w); k >= 0 {
+		return &words[k]
 	}
-	return m
+	return nil
 }
 
-// initialIn reports whether the ASCII letter c (either case) is in set.
-func initialIn(set uint32, c byte) bool {
-	c |= 0x20
-	return c >= 'a' && c <= 'z' && set>>(c-'a')&1 == 1
+// monthNeedsDay: "May" and abbreviations are months only with a day or a
+// dot after them: "may" is a verb and "Mar"/"Dec" can be names. Four
+// letters or fewer count as an abbreviation, so June and July need one
+// too.
+func monthNeedsDay(name string) bool { return len(name) <= 4 }
+
+// word reads the English word s[i:e], words[k], and returns the index
+// after what it consumed.
+func (sc *scanner) word(i, e, k int) int {
+	w := &words[k]
+	switch w.kind {
+	case monthName:
+		return sc.month(i, e, w.v)
+	case halfWord:
+		return sc.half(i, e)
+	case numberWord, article:
+		return sc.numberWord(i, e, w)
+	}
+	return e
 }
 
-// word looks at the English word starting at i and returns the index after
-// what it consumed.
-func (sc *scanner) word(i int) int {
+// month emits a month name written with a capital and the rest in lower
+// case, as a date starts ("August", not "AUGUST" or "august").
+func (sc *scanner) month(i, e int, v float64) int {
 	s := sc.s
-	e := wordEnd(s, i)
-	if e-i > 9 || e < len(s) && isDigit(s[e]) {
+	if !isUpper(s[i]) || !lowerSame(s[i+1:e]) {
 		return e
 	}
-	if isUpper(s[i]) && initialIn(monthInitials, s[i]) {
-		if v, ok := months[s[i:e]]; ok {
-			next := skipSpaces(s, e)
-			abbrev := e-i <= 4
-			// "May" and abbreviations only with a day or a dot: "may" is a
-			// verb and "Mar"/"Dec" can be names.
-			if abbrev || s[i:e] == "May" {
-				if !(hasPrefix(s, e, ".") || next > e && isDigit(byteAt(s, next))) {
-					return e
-				}
-			}
-			sc.emit(raw{start: i, end: e, value: v, word: true, step: 1, sig: 1})
+	if monthNeedsDay(s[i:e]) {
+		next := skipSpaces(s, e)
+		if !(hasPrefix(s, e, monthDot) || next > e && isDigit(byteAt(s, next))) {
 			return e
 		}
 	}
-	// Number words and "half" start with these letters; most words can be
-	// passed over without a look-up.
-	if !initialIn(numberInitials, s[i]) {
-		return e
-	}
-	var buf [9]byte
-	for k := i; k < e; k++ {
-		buf[k-i] = s[k] | 0x20
-	}
-	lw := buf[:e-i]
-	if string(lw) == "half" {
-		// "half a percent", "half a point", "half a billion".
-		k := skipSpaces(s, e)
-		if k > e && hasPrefix(s, k, "a ") {
-			r := raw{start: i, end: k + 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
-			sc.suffix(&r)
-			if r.scaled || r.unit != "" {
-				sc.emit(r)
-				return r.end
-			}
+	sc.emit(&raw{start: i, end: e, value: v, word: true, step: 1, sig: 1})
+	return e
+}
+
+// lowerSame reports whether w has no upper-case letter.
+func lowerSame(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if isUpper(w[k]) {
+			return false
 		}
-		return e
 	}
-	v, ok := numberWords[string(lw)] // no allocation for a look-up
-	if !ok {
-		return e
+	return true
+}
+
+// half reads "half a percent", "half a point", "half a billion".
+func (sc *scanner) half(i, e int) int {
+	s := sc.s
+	k := skipSpaces(s, e)
+	if k > e && hasPrefix(s, k, halfArticle) {
+		r := raw{start: i, end: k + 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
+		sc.suffix(&r)
+		if r.scaled || r.unit != "" {
+			sc.emit(&r)
+			return r.end
+		}
 	}
-	r := raw{start: i, end: e, value: v, word: true, step: 1, sig: 1, mant: v}
-	// twenty-five
-	if v >= 20 && hasPrefix(s, e, "-") {
+	return e
+}
+
+// numberWord reads a spelled-out number, compounds ("twenty-five") and
+// hundreds ("two hundred") included, with the scale and unit after it.
+func (sc *scanner) numberWord(i, e int, w *wordEntry) int {
+	s := sc.s
+	r := raw{start: i, end: e, value: w.v, word: true, step: 1, sig: 1, mant: w.v}
+	if w.v >= 20 && hasPrefix(s, e, tensHyphen) {
 		f := wordEnd(s, e+1)
-		if f-e-1 <= 9 && f > e+1 {
-			var b2 [9]byte
-			for k := e + 1; k < f; k++ {
-				b2[k-e-1] = s[k] | 0x20
-			}
-			if u, ok := numberWords[string(b2[:f-e-1])]; ok && u < 10 && u >= 1 && f-e-1 > 2 {
-				r.value += u
-				r.end = f
-			}
+		if u := lookupWord(s[e+1 : f]); u != nil && u.kind == numberWord && u.v < 10 {
+			r.value += u.v
+			r.end = f
 		}
 	}
-	// two hundred
-	if k := skipSpaces(s, r.end); k > r.end && lowerEq(s[k:wordEnd(s, k)], "hundred") {
-		r.value *= 100
-		r.end = wordEnd(s, k)
+	if k := skipSpaces(s, r.end); k > r.end {
+		if e, m := sc.wordAfter(k); m >= 0 && afterWords[m].multiplier > 0 {
+			r.value *= afterWords[m].multiplier
+			r.end = e
+		}
 	}
-	isA := v == 1 && buf[0] == 'a'
-	hundred := r.end > e
+	compound := r.end > e
+	if w.kind == article && !compound && !sc.maySuffix(e) {
+		return e // the article, the most common word the scanner knows
+	}
 	r.mant = r.value
 	sc.suffix(&r)
-	if isA && !hundred && !r.scaled && r.unit == "" {
+	if w.kind == article && !compound && !r.scaled && r.unit == "" {
 		return e // the article
 	}
-	sc.emit(r)
+	sc.emit(&r)
 	return r.end
 }
