@@ -482,3 +482,51 @@ func TestConcurrentRunsSameOut(t *testing.T) {
 	}
 	noTemps(t, out)
 }
+
+// TestBigDocumentStopsAtSignal: a big input's document, written where it
+// goes rather than ahead, stops at a cancellation between two writes: the
+// stream gets no more of it, and under OutDir its file is never made.
+func TestBigDocumentStopsAtSignal(t *testing.T) {
+	dir := tree(t, map[string]string{"big.txt": strings.Repeat("x", bufferLimit+1)})
+	const chunks = 100
+	for _, outDir := range []string{"", filepath.Join(t.TempDir(), "out")} {
+		ctx, cancel := context.WithCancel(context.Background())
+		written := 0
+		convert := func(_ int, _ Input, _ []byte) (Doc, error) {
+			return func(w io.Writer) error {
+				for k := range chunks {
+					if k == 1 {
+						cancel() // Ctrl-C while the document is being written
+					}
+					if _, err := w.Write(bytes.Repeat([]byte{'y'}, 64<<10)); err != nil {
+						return err
+					}
+					written++
+				}
+				return nil
+			}, nil
+		}
+		var stream bytes.Buffer
+		_, err := Run(ctx, Config{
+			Jobs: 1, OutDir: outDir, Ext: ".json", Convert: convert,
+			Emit: func(ev Event, doc Doc) error {
+				if doc == nil {
+					return nil
+				}
+				return doc(&stream)
+			},
+		}, Expand([]string{dir}, WalkOptions{}))
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("out-dir %q: Run returned %v, want the cancellation", outDir, err)
+		}
+		if written != 1 || stream.Len() > 64<<10 {
+			t.Errorf("out-dir %q: %d chunks written after the signal, %d bytes streamed", outDir, written-1, stream.Len())
+		}
+		if outDir != "" {
+			if entries, _ := os.ReadDir(outDir); len(entries) > 0 {
+				t.Errorf("out-dir left %v", entries)
+			}
+		}
+	}
+}

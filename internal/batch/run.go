@@ -144,6 +144,10 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 			}
 			if c.Emit != nil {
 				doc := r.doc
+				if doc != nil {
+					// A big document renders here: a signal must stop it.
+					doc = func(w io.Writer) error { return r.doc(cancellable{ctx, w}) }
+				}
 				if r.buf != nil {
 					doc = func(w io.Writer) error {
 						_, err := w.Write(r.buf.Bytes())
@@ -246,7 +250,7 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	if ctx.Err() != nil {
 		return fail(ctx.Err())
 	}
-	size, crc, err := writeDoc(out, doc)
+	size, crc, err := writeDoc(out, func(w io.Writer) error { return doc(cancellable{ctx, w}) })
 	if err != nil {
 		return fail(fmt.Errorf("write %s: %w", out, err))
 	}
@@ -289,4 +293,18 @@ func (c *Config) convert(ctx context.Context, i int, in Input, data []byte, ahea
 	case <-ctx.Done():
 		return nil, nil, ctx.Err()
 	}
+}
+
+// cancellable is a writer that fails once ctx is done, so that a document
+// written where it goes (a big one) stops at a signal, its file aborted.
+type cancellable struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c cancellable) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

@@ -134,14 +134,24 @@ func buildPage(t *model.Transcript) htmlPage {
 	// Warnings point at lines; a paragraph owns the lines of both its
 	// languages.
 	byLine := map[int]string{}
+	own := func(id string, para model.Paragraph) {
+		for _, l := range []*int{&para.Line, para.ENLine, para.ZHLine} {
+			if l != nil {
+				byLine[*l] = id
+			}
+		}
+	}
+	// A preamble with a pair is shown as pairs, like a turn; else it is
+	// the summary above.
+	preamble := slices.ContainsFunc(t.Preamble, paired)
+	if preamble {
+		for i, para := range t.Preamble {
+			own(fmt.Sprintf("pre-%d", i), para)
+		}
+	}
 	for _, turn := range t.Turns {
 		for i, para := range turn.Paragraphs {
-			id := fmt.Sprintf("p%d-%d", turn.Index, i)
-			for _, l := range []*int{&para.Line, para.ENLine, para.ZHLine} {
-				if l != nil {
-					byLine[*l] = id
-				}
-			}
+			own(fmt.Sprintf("p%d-%d", turn.Index, i), para)
 		}
 	}
 	paraWarnings := map[string][]model.Warning{}
@@ -156,9 +166,10 @@ func buildPage(t *model.Transcript) htmlPage {
 		}
 	}
 	maxLinks := 0
-	if slices.ContainsFunc(t.Preamble, paired) {
+	if preamble {
 		for i, para := range t.Preamble {
-			hp := htmlPara{ID: fmt.Sprintf("pre-%d", i), EN: para.EN, ZH: para.ZH, Line: para.Line, Links: links(para)}
+			id := fmt.Sprintf("pre-%d", i)
+			hp := htmlPara{ID: id, EN: para.EN, ZH: para.ZH, Line: para.Line, Warnings: paraWarnings[id], Links: links(para)}
 			maxLinks = max(maxLinks, len(hp.Links))
 			p.Preamble = append(p.Preamble, hp)
 		}

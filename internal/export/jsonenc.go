@@ -30,11 +30,19 @@ func (w *jw) nl() {
 	if !w.indent {
 		return
 	}
+	if n := 1 + 2*w.depth; n <= len(newlineIndent) {
+		w.b = append(w.b, newlineIndent[:n]...)
+		return
+	}
 	w.b = append(w.b, '\n')
 	for range w.depth {
 		w.b = append(w.b, ' ', ' ')
 	}
 }
+
+// newlineIndent is a line break and the indent of the deepest levels a
+// transcript has, and more.
+const newlineIndent = "\n                                "
 
 func (w *jw) open(c byte) {
 	w.b = append(w.b, c)
@@ -159,6 +167,10 @@ func appendJSONString(b []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
+				// English runs eight bytes at a time.
+				for i+8 <= len(s) && plain8(s, i) {
+					i += 8
+				}
 				continue
 			}
 			b = append(b, s[start:i]...)
@@ -406,4 +418,18 @@ func (w *jw) head(t *model.Transcript) (nilTurns bool) {
 	}
 	w.open('[')
 	return false
+}
+
+// plain8 reports whether the eight bytes at s[i] are ASCII that JSON
+// writes as they are: no control character, quote or backslash. Each test
+// sets a byte's high bit where the byte may be one (a borrow can mark the
+// byte after a real one too, which only sends it to the byte loop).
+func plain8(s string, i int) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	b := s[i : i+8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	m := x | (x - ones*0x20) | (quote-ones)&^quote | (backslash-ones)&^backslash
+	return m&highs == 0
 }

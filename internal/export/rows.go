@@ -8,12 +8,12 @@ import "github.com/transcript-cli/transcript/internal/model"
 // score as two more columns.
 type row struct {
 	File      string  `json:"file"`
-	Turn      *int    `json:"turn"` // null for a pair of the preamble, before the first speaker
+	Turn      int     `json:"turn"`
 	Speaker   *string `json:"speaker"`
 	Title     *string `json:"title"`
 	Role      *string `json:"role"`
 	Section   *string `json:"section"`
-	Paragraph int     `json:"paragraph"` // 0-based position in the turn (or the preamble)
+	Paragraph int     `json:"paragraph"` // 0-based position in the turn
 	EN        *string `json:"en"`
 	ZH        *string `json:"zh"`
 	Status    string  `json:"status"`
@@ -39,8 +39,9 @@ var (
 	sentenceColumns = []string{"sentence", "score"}
 )
 
-// rows flattens a transcript, paragraph by paragraph (or link by link),
-// in document order: the pairs of the preamble, then the turns.
+// rows flattens the turns of a transcript, paragraph by paragraph (or
+// link by link), in document order. The preamble is left to the JSON: a
+// row is a turn's.
 func rows(t *model.Transcript, sentences bool) []row {
 	var out []row
 	add := func(r row, p *model.Paragraph) {
@@ -56,19 +57,11 @@ func rows(t *model.Transcript, sentences bool) []row {
 			out = append(out, r)
 		}
 	}
-	for i := range t.Preamble {
-		p := &t.Preamble[i]
-		if !paired(*p) {
-			continue // a monolingual summary is in the JSON's summary
-		}
-		add(row{File: t.Source.Path, Paragraph: i, EN: p.EN, ZH: p.ZH, Status: p.Status,
-			Line: p.Line, ENLine: p.ENLine, ZHLine: p.ZHLine}, p)
-	}
 	for _, turn := range t.Turns {
 		for i := range turn.Paragraphs {
 			p := &turn.Paragraphs[i]
 			add(row{
-				File: t.Source.Path, Turn: &turn.Index,
+				File: t.Source.Path, Turn: turn.Index,
 				Speaker: turn.Speaker, Title: turn.Title,
 				Role: turnRole(turn), Section: turnSection(turn),
 				Paragraph: i, EN: p.EN, ZH: p.ZH, Status: p.Status,
@@ -91,32 +84,27 @@ func linkStatus(l model.SentenceLink) string {
 	return model.Paired
 }
 
-// pairs calls f for each pair to write as a unit (tsv, tmx): the paired
-// paragraphs of the preamble and the turns, or with sentences their links
-// with both sides. turn is -1 for the preamble; k the link's position, -1
-// for a whole paragraph.
+// pairs calls f for each pair of the turns to write as a unit (tsv, tmx):
+// the paired paragraphs, or with sentences their links with both sides; i
+// is the paragraph's position in the turn, k the link's, -1 for a whole
+// paragraph.
 func pairs(t *model.Transcript, sentences bool, f func(turn *model.Turn, i, k int, en, zh string)) {
-	each := func(turn *model.Turn, i int, p *model.Paragraph) {
-		if !paired(*p) {
-			return
-		}
-		if !sentences || len(p.Sentences) == 0 {
-			f(turn, i, -1, *p.EN, *p.ZH)
-			return
-		}
-		for k, l := range p.Sentences {
-			if l.EN != nil && l.ZH != nil {
-				f(turn, i, k, *l.EN, *l.ZH)
-			}
-		}
-	}
-	for i := range t.Preamble {
-		each(nil, i, &t.Preamble[i])
-	}
 	for ti := range t.Turns {
 		turn := &t.Turns[ti]
 		for i := range turn.Paragraphs {
-			each(turn, i, &turn.Paragraphs[i])
+			p := &turn.Paragraphs[i]
+			if !paired(*p) {
+				continue
+			}
+			if !sentences || len(p.Sentences) == 0 {
+				f(turn, i, -1, *p.EN, *p.ZH)
+				continue
+			}
+			for k, l := range p.Sentences {
+				if l.EN != nil && l.ZH != nil {
+					f(turn, i, k, *l.EN, *l.ZH)
+				}
+			}
 		}
 	}
 }

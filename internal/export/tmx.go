@@ -77,27 +77,19 @@ func tmxBody(w io.Writer, t *model.Transcript, o Options) error {
 	if t.Languages.Translation != nil {
 		zhLang = *t.Languages.Translation
 	}
+	var err error
 	pairs(t, o.Sentences, func(turn *model.Turn, i, k int, en, zh string) {
-		id := fmt.Sprintf("%s#preamble.%d", t.Source.Path, i)
-		if turn != nil {
-			id = fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)
-		}
+		id := fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)
 		if k >= 0 {
 			id += "." + strconv.Itoa(k)
 		}
 		fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(id))
 		prop(&b, "x-file", &t.Source.Path)
-		line := 0
-		if turn != nil {
-			prop(&b, "x-speaker", turn.Speaker)
-			prop(&b, "x-title", turn.Title)
-			prop(&b, "x-role", turnRole(*turn))
-			prop(&b, "x-section", turnSection(*turn))
-			line = turn.Paragraphs[i].Line
-		} else {
-			line = t.Preamble[i].Line
-		}
-		ls := strconv.Itoa(line)
+		prop(&b, "x-speaker", turn.Speaker)
+		prop(&b, "x-title", turn.Title)
+		prop(&b, "x-role", turnRole(*turn))
+		prop(&b, "x-section", turnSection(*turn))
+		ls := strconv.Itoa(turn.Paragraphs[i].Line)
 		prop(&b, "x-line", &ls)
 		if k >= 0 {
 			ks := strconv.Itoa(k)
@@ -106,8 +98,9 @@ func tmxBody(w io.Writer, t *model.Transcript, o Options) error {
 		fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(en))
 		fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(zh))
 		b.WriteString("    </tu>\n")
+		flushAt(w, &b, chunk, &err)
 	})
-	_, err := io.WriteString(w, b.String())
+	flushAt(w, &b, 0, &err)
 	return err
 }
 

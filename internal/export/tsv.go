@@ -23,14 +23,30 @@ var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\
 
 func writeTSV(w io.Writer, t *model.Transcript, o Options) error {
 	var b strings.Builder
+	var err error
 	pairs(t, o.Sentences, func(_ *model.Turn, _, _ int, en, zh string) {
 		b.WriteString(tsvEscaper.Replace(en))
 		b.WriteByte('\t')
 		b.WriteString(tsvEscaper.Replace(zh))
 		b.WriteByte('\n')
+		flushAt(w, &b, chunk, &err)
 	})
-	_, err := io.WriteString(w, b.String())
+	flushAt(w, &b, 0, &err)
 	return err
+}
+
+// chunk is how much of a document the text formats gather before writing
+// it: a few kilobytes, so that a huge transcript is never held whole.
+const chunk = 32 << 10
+
+// flushAt writes b to w and empties it once it holds at least n bytes,
+// unless an earlier write failed (*err).
+func flushAt(w io.Writer, b *strings.Builder, n int, err *error) {
+	if *err != nil || b.Len() < n || b.Len() == 0 {
+		return
+	}
+	_, *err = io.WriteString(w, b.String())
+	b.Reset()
 }
 
 // csv is RFC 4180 with a header row and the jsonl columns, for spreadsheets,
@@ -69,7 +85,7 @@ func writeCSV(w io.Writer, t *model.Transcript, o Options) error {
 	cw.UseCRLF = true
 	for _, r := range rows(t, o.Sentences) {
 		rec := []string{
-			r.File, num(r.Turn), str(r.Speaker), str(r.Title), str(r.Role), str(r.Section),
+			r.File, strconv.Itoa(r.Turn), str(r.Speaker), str(r.Title), str(r.Role), str(r.Section),
 			strconv.Itoa(r.Paragraph), str(r.EN), str(r.ZH), r.Status,
 			strconv.Itoa(r.Line), num(r.ENLine), num(r.ZHLine),
 		}
