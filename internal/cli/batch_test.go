@@ -169,13 +169,13 @@ func BenchmarkParseFolder(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, jobs := range []string{"1", "2"} {
-		b.Run("j"+jobs, func(b *testing.B) {
+	for _, run := range []struct{ name, jobs, flag string }{{"j1", "1", "-q"}, {"j2", "2", "-q"}, {"j1-sentences", "1", "--sentences"}} {
+		b.Run(run.name, func(b *testing.B) {
 			b.SetBytes(int64(n * len(data)))
 			out := b.TempDir()
 			for b.Loop() {
 				var errb bytes.Buffer
-				if code := Run(context.Background(), []string{"parse", "-q", "-j", jobs, "--out-dir", out, dir}, Streams{Out: io.Discard, Err: &errb}); code != 0 {
+				if code := Run(context.Background(), []string{"parse", "-q", run.flag, "-j", run.jobs, "--out-dir", out, dir}, Streams{Out: io.Discard, Err: &errb}); code != 0 {
 					b.Fatalf("exit %d: %s", code, errb.String())
 				}
 			}
