@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/transcript-cli/transcript/internal/model"
 )
@@ -95,6 +96,31 @@ func (w *jw) strPtr(k string, v *string) {
 		return
 	}
 	w.str(*v)
+}
+
+// strPtrAs is strPtr, reporting whether *v was written as it stands.
+func (w *jw) strPtrAs(k string, v *string) bool {
+	w.key(k)
+	if v == nil {
+		w.null()
+		return false
+	}
+	var asIs bool
+	w.b, asIs = appendJSONStringAs(w.b, *v)
+	return asIs
+}
+
+// partPtr is strPtr for a text that may lie inside *whole (see appendPart).
+func (w *jw) partPtr(k string, v, whole *string, asIs bool) {
+	w.key(k)
+	switch {
+	case v == nil:
+		w.null()
+	case whole == nil:
+		w.str(*v)
+	default:
+		w.b = appendPart(w.b, *v, *whole, asIs)
+	}
 }
 
 func (w *jw) intPtr(k string, v *int) {
@@ -221,6 +247,45 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendJSONStringAs is appendJSONString, which also reports whether s was
+// written as it stands (valid UTF-8 with nothing to escape): every escape
+// is longer than what it stands for.
+func appendJSONStringAs(b []byte, s string) (_ []byte, asIs bool) {
+	n := len(b)
+	b = appendJSONString(b, s)
+	return b, len(b)-n == len(s)+2
+}
+
+// appendPart appends the JSON string of part, a text that may lie inside
+// whole, which appendJSONStringAs wrote as it stands (asIs). A part of it
+// from one rune to another needs no escaping either and is copied: the
+// links of sentences are mostly such parts of their paragraph. (Only its
+// ends are looked at: inside valid UTF-8 a continuation byte is no start.)
+func appendPart(b []byte, part, whole string, asIs bool) []byte {
+	if !asIs || !within(part, whole) {
+		return appendJSONString(b, part)
+	}
+	if part != "" {
+		off := int(uintptr(unsafe.Pointer(unsafe.StringData(part))) - uintptr(unsafe.Pointer(unsafe.StringData(whole))))
+		if continues(whole, off) || continues(whole, off+len(part)) {
+			return appendJSONString(b, part)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, part...)
+	return append(b, '"')
+}
+
+// within reports whether the bytes of part lie within those of whole (as
+// crypto/internal/alias compares slices).
+func within(part, whole string) bool {
+	p, w := uintptr(unsafe.Pointer(unsafe.StringData(part))), uintptr(unsafe.Pointer(unsafe.StringData(whole)))
+	return p >= w && p+uintptr(len(part)) <= w+uintptr(len(whole))
+}
+
+// continues reports whether s has a continuation byte at i.
+func continues(s string, i int) bool { return i < len(s) && s[i]&0xC0 == 0x80 }
+
 // ---- the model ----
 
 func (w *jw) source(s *model.Source) {
@@ -260,8 +325,7 @@ func (w *jw) paragraphs(k string, ps []model.Paragraph) {
 
 func (w *jw) paragraph(p *model.Paragraph) {
 	w.open('{')
-	w.strPtr("en", p.EN)
-	w.strPtr("zh", p.ZH)
+	enAsIs, zhAsIs := w.strPtrAs("en", p.EN), w.strPtrAs("zh", p.ZH)
 	w.field("status", p.Status)
 	w.intField("line", p.Line)
 	w.intPtr("en_line", p.ENLine)
@@ -290,8 +354,8 @@ func (w *jw) paragraph(p *model.Paragraph) {
 		for _, l := range p.Sentences {
 			w.member()
 			w.open('{')
-			w.strPtr("en", l.EN)
-			w.strPtr("zh", l.ZH)
+			w.partPtr("en", l.EN, p.EN, enAsIs)
+			w.partPtr("zh", l.ZH, p.ZH, zhAsIs)
 			w.key("score")
 			w.float(l.Score)
 			w.close('}')

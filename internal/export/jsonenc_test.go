@@ -100,3 +100,25 @@ func FuzzJSONString(f *testing.F) {
 		require.Equal(t, strings.TrimSuffix(want.String(), "\n"), string(appendJSONString(nil, s)))
 	})
 }
+
+// FuzzJSONPart: a part of a text, from any offset to any other, is
+// written as appendJSONString writes it, whether the text needed escaping
+// or not, and whether the part lies in it or is a copy.
+func FuzzJSONPart(f *testing.F) {
+	for _, s := range tricky {
+		f.Add(s, 0, len(s))
+		f.Add(s, 1, len(s)-1)
+	}
+	f.Add("营收增长。利润下降。", 0, 15)
+	f.Add("营收增长。利润下降。", 1, 15)
+	f.Add("营收增长。利润下降。", 15, 16)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if a < 0 || b > len(s) || a > b {
+			return
+		}
+		_, asIs := appendJSONStringAs(nil, s)
+		want := string(appendJSONString(nil, s[a:b]))
+		require.Equal(t, want, string(appendPart(nil, s[a:b], s, asIs)))
+		require.Equal(t, want, string(appendPart(nil, strings.Clone(s[a:b]), s, asIs)))
+	})
+}
