@@ -111,7 +111,7 @@ func linkSentences(t *model.Transcript) {
 	link := func(ps []model.Paragraph) {
 		for i := range ps {
 			if p := &ps[i]; p.Status == model.Paired {
-				p.Sentences = sentence.Align(*p.EN, *p.ZH)
+				p.Sentences = sentence.AlignValid(*p.EN, *p.ZH) // decoded text is valid UTF-8
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -190,6 +191,15 @@ func FuzzParse(f *testing.F) {
 
 		text, _ := decode.Decode(data, "")
 		require.Empty(t, Lost(text.Text, tr), "lines lost")
+
+		// What --sentences aligns is valid UTF-8, as sentence.AlignValid needs.
+		for _, ps := range append([][]model.Paragraph{tr.Preamble}, turnParagraphs(tr)...) {
+			for _, p := range ps {
+				for _, s := range []*string{p.EN, p.ZH} {
+					require.True(t, s == nil || utf8.ValidString(*s), "invalid UTF-8 in a paragraph")
+				}
+			}
+		}
 	})
 }
 
@@ -326,4 +336,12 @@ func BenchmarkWriteJSON(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func turnParagraphs(t *model.Transcript) [][]model.Paragraph {
+	var out [][]model.Paragraph
+	for _, turn := range t.Turns {
+		out = append(out, turn.Paragraphs)
+	}
+	return out
 }

@@ -23,8 +23,13 @@ type Link = tmodel.SentenceLink
 // translation, in order: every sentence of either side is in exactly one
 // link. Invalid UTF-8 is replaced with U+FFFD first. It is deterministic and
 // linear in the length of the texts.
-func Align(en, zh string) []Link {
-	en, zh = valid(en), valid(zh)
+func Align(en, zh string) []Link { return AlignValid(valid(en), valid(zh)) }
+
+// AlignValid is Align for text known to be valid UTF-8, as decoded text is
+// (package decode sees to it): it does not look, which saves a pass over
+// both sides. On other text it does not fail, but a link may cut a
+// character.
+func AlignValid(en, zh string) []Link {
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
 	w.es = w.split.split(w.es[:0], en, false)

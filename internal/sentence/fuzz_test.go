@@ -96,3 +96,28 @@ func FuzzAlign(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, en, zh string) { checkCover(t, en, zh, Align(en, zh)) })
 }
+
+// FuzzAlignValid: on valid UTF-8, AlignValid is Align; on any other text it
+// does not fail.
+func FuzzAlignValid(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, en, zh string) {
+		got := AlignValid(en, zh)
+		if !utf8.ValidString(en) || !utf8.ValidString(zh) {
+			return
+		}
+		want := Align(en, zh)
+		if len(got) != len(want) {
+			t.Fatalf("%d links, Align %d", len(got), len(want))
+		}
+		for k := range got {
+			if !sameText(got[k].EN, want[k].EN) || !sameText(got[k].ZH, want[k].ZH) || got[k].Score != want[k].Score {
+				t.Fatalf("link %d differs from Align's", k)
+			}
+		}
+	})
+}
+
+func sameText(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
