@@ -349,24 +349,31 @@ func (w *workspace) scoreLinks(path []link, best []float64) {
 	rest[len(rest)-1] = 0
 	for i := n; i >= 0; i-- {
 		row := g.offset[i] - g.lo[i]
+		startRow := startI[i]
 		for j := g.hi[i]; j >= g.lo[i]; j-- {
 			cell := row + j
 			after := rest[cell]
 			if after == inf {
 				continue
 			}
-			own := uint8(0) // the path's own link
+			set := kinds[cell]
 			if onPath[cell] {
-				own = 1 << back[cell]
-			}
-			for set := kinds[cell]; set != 0; set &= set - 1 {
-				k := bits.TrailingZeros8(set)
-				p, c := prevs[cell*nKinds+k], float64(costs[cell*nKinds+k])
-				if r := c + after; r < rest[p] {
+				set &^= 1 << back[cell] // the path's own link: only its rest counts
+				k := back[cell]
+				p := prevs[cell*nKinds+int(k)]
+				if r := float64(costs[cell*nKinds+int(k)]) + after; r < rest[p] {
 					rest[p] = r
 				}
-				if own&(1<<k) != 0 {
-					continue
+			}
+			// Links that start at or after the end (i, j) are comparable.
+			hi := max(startRow, startJ[j])
+			links := (*[nKinds]int32)(prevs[cell*nKinds:])
+			lcosts := (*[nKinds]float32)(costs[cell*nKinds:])
+			for ; set != 0; set &= set - 1 {
+				k := bits.TrailingZeros8(set)
+				p, c := links[k], float64(lcosts[k])
+				if r := c + after; r < rest[p] {
+					rest[p] = r
 				}
 				d := best[p] + c + after - total
 				if !(d < maxMargin) {
@@ -376,10 +383,8 @@ func (w *workspace) scoreLinks(path []link, best []float64) {
 					d = 0 // rounding
 				}
 				// Incomparable with links [lo, hi): those that do not end
-				// by the start (pi, pj), nor start at or after the end (i, j).
-				pi, pj := i-kindsOfLink[k].a, j-kindsOfLink[k].b
-				lo := min(endI[pi], endJ[pj])
-				hi := max(startI[i], startJ[j])
+				// by the start (pi, pj) either.
+				lo := min(endI[i-kindsOfLink[k].a], endJ[j-kindsOfLink[k].b])
 				for t := lo; t < hi; t++ {
 					if d < margin[t] {
 						margin[t] = d
