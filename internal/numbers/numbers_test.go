@@ -75,6 +75,7 @@ func TestEnglish(t *testing.T) {
 		{"half a percent, half a billion, half of it", []Number{w("half a percent", 0.5, "%"), w("half a billion", 5e8, "")}},
 		{"a hundred percent", []Number{w("a hundred percent", 100, "%")}},
 		{"at 5:00 p.m. ET, 12:15", []Number{w("5", 5, ""), w("12", 12, ""), w("15", 15, "")}},
+		{"from 5 to 6:30 p.m.", []Number{n("5", 5, ""), w("6", 6, ""), w("30", 30, "")}},
 		{"a 3-year deal", []Number{n("3", 3, "")}},
 		{"Q2 of '23", []Number{w("'23", 2023, "")}},
 		{"version 1.2.3", nil},
@@ -115,6 +116,7 @@ func TestChinese(t *testing.T) {
 		{"Q2、10-K、COVID-19", nil},
 		{"下午 5:30", []Number{w("5", 5, ""), w("30", 30, "")}},
 		{"千萬不要", nil},
+		{"5 至 6:30", []Number{n("5", 5, ""), w("6", 6, ""), w("30", 30, "")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) { requireNumbers(t, tt.want, Chinese(tt.in)) })

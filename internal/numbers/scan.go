@@ -434,8 +434,15 @@ func (sc *scanner) rangeEnd(r, r2 *raw) bool {
 	if k == 0 && !startsNumber(sc.s, j) || !startsNumber(sc.s, j+k) {
 		return false
 	}
+	// The read is speculative: a clock time (6:30) emits as it is read,
+	// and what follows r is read again when there is no range.
+	n := len(sc.out)
 	sc.figure(r2, j, true)
-	return !r2.drop
+	if r2.drop {
+		sc.out = sc.out[:n]
+		return false
+	}
+	return true
 }
 
 func startsNumber(s string, i int) bool {
