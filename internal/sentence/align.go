@@ -215,12 +215,28 @@ func groupLengths(out []groupLength, cum []float64, zh bool) []groupLength {
 			if zh {
 				out[4*i+a] = groupLength{l / zhPerEN, math.Log(l + ratioSmooth)}
 			} else {
-				out[4*i+a] = groupLength{l, math.Log(zhPerEN*l + ratioSmooth)}
+				out[4*i+a] = groupLength{l, enLog(l)}
 			}
 		}
 	}
 	return out
 }
+
+// enLog is the log of groupLength for l bytes of English; whole bytes, so
+// that the shorter lengths, most, come from a table.
+func enLog(l float64) float64 {
+	if l < float64(len(enLogs)) {
+		return enLogs[int(l)]
+	}
+	return math.Log(zhPerEN*l + ratioSmooth)
+}
+
+var enLogs = func() (t [1024]float64) {
+	for l := range t {
+		t[l] = math.Log(zhPerEN*float64(l) + ratioSmooth)
+	}
+	return t
+}()
 
 // zhUnits is the length of a Chinese sentence in Chinese characters, its
 // ASCII counted zhPerEN each. A translator's note （译者注：…） is left out:
