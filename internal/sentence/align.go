@@ -140,46 +140,49 @@ const (
 
 // model holds what the costs of the links of one paragraph pair need.
 type model struct {
-	enLen, zhLen []float64 // prefix sums of the sentences' lengths
-	// logEN[4*i+a] is log(zhPerEN*la + ratioSmooth) for the la bytes of
-	// English sentences [i-a, i); logZH[4*j+b] is log(lz + ratioSmooth)
-	// for Chinese sentences [j-b, j): the length cost's logarithms, once
-	// per group rather than once per cell.
-	logEN, logZH []float64
-	enA, zhA     anchorSet
-	anchored     bool // either side has an anchor: else they cost nothing
+	// en[4*i+a] is the group of English sentences [i-a, i), zh[4*j+b]
+	// that of Chinese sentences [j-b, j), for a, b from 1 to 3: what the
+	// length cost needs of them, once per group rather than once per
+	// cell.
+	en, zh   []groupLength
+	enA, zhA anchorSet
+	anchored bool // either side has an anchor: else they cost nothing
 }
+
+// groupLength is a group of sentences' length in English bytes (a
+// Chinese length over zhPerEN), and the logarithm of its length in Chinese
+// characters (an English length times zhPerEN) plus ratioSmooth.
+type groupLength struct{ bytes, log float64 }
 
 // newModel measures the sentences' lengths, in tables of w; the anchors
 // are set apart, when the paragraph needs them.
 func newModel(w *workspace, zh string, es, zs []span) *model {
 	n, m := len(es), len(zs)
 	md := &w.model
-	*md = model{enLen: grow(&w.enLen, n+1), zhLen: grow(&w.zhLen, m+1)}
-	md.enLen[0], md.zhLen[0] = 0, 0
+	enLen, zhLen := grow(&w.enLen, n+1), grow(&w.zhLen, m+1) // prefix sums
+	enLen[0], zhLen[0] = 0, 0
 	for i, sp := range es {
-		md.enLen[i+1] = md.enLen[i] + float64(sp.end-sp.start)
+		enLen[i+1] = enLen[i] + float64(sp.end-sp.start)
 	}
 	notes := w.notes(zh)
 	for j, sp := range zs {
-		md.zhLen[j+1] = md.zhLen[j] + zhUnits(zh, sp, &notes)
+		zhLen[j+1] = zhLen[j] + zhUnits(zh, sp, &notes)
 	}
-	md.logEN = groupLogs(grow(&w.logEN, 4*(n+1)), md.enLen, zhPerEN)
-	md.logZH = groupLogs(grow(&w.logZH, 4*(m+1)), md.zhLen, 1)
+	*md = model{en: groupLengths(grow(&w.enGroups, 4*(n+1)), enLen, false), zh: groupLengths(grow(&w.zhGroups, 4*(m+1)), zhLen, true)}
 	return md
 }
 
 // fastPath reports a paragraph pair whose sides have as many sentences,
 // each as long as its counterpart should be: every 1-1 link of the
 // diagonal has a length ratio within fastDeviation of the expected one
-// (in the units of lengthCost's x). Most machine translations are such.
+// (in the units of deviation). Most machine translations are such.
 // Their alignment is then chosen by length alone, within one sentence of
 // the diagonal: anchors would not change it. (Of the 1,834 paragraph
 // pairs of the corpus, the 1,256 that take this path get the links the
 // whole model gives them; see TestFastPath.)
 func (m *model) fastPath() bool {
-	n := len(m.enLen) - 1
-	if n != len(m.zhLen)-1 || n == 0 {
+	n := len(m.en)/4 - 1
+	if n != len(m.zh)/4-1 || n == 0 {
 		return false
 	}
 	for i := 1; i <= n; i++ {
@@ -195,23 +198,45 @@ func (m *model) fastPath() bool {
 // free-translation tail (freeShare) starts to outweigh the normal law.
 const fastDeviation = 1.5
 
-// deviation is lengthCost's x for the link English [i-a, i), Chinese
+// deviation is the deviation of the link English [i-a, i), Chinese
 // [j-b, j).
 func (m *model) deviation(i, j, a, b int) float64 {
-	la, lz := m.enLen[i]-m.enLen[i-a], m.zhLen[j]-m.zhLen[j-b]
-	return deviation(m.logZH[4*j+b]-m.logEN[4*i+a], la, lz)
+	e, z := m.en[4*i+a], m.zh[4*j+b]
+	return deviation(z.log-e.log, e.bytes, z.bytes)
 }
 
-// groupLogs sets out[4*i+a] to log(scale*length + ratioSmooth) of every
-// group of a = 1 to 3 sentences ending at i.
-func groupLogs(out, cum []float64, scale float64) []float64 {
+// groupLengths sets out[4*i+a] to the groupLength of every group of a = 1
+// to 3 sentences ending at i, from the prefix sums of the sentences'
+// lengths, in bytes or (zh) in Chinese characters.
+func groupLengths(out []groupLength, cum []float64, zh bool) []groupLength {
 	for i := 1; i < len(cum); i++ {
 		for a := 1; a <= 3 && a <= i; a++ {
-			out[4*i+a] = math.Log(scale*(cum[i]-cum[i-a]) + ratioSmooth)
+			l := cum[i] - cum[i-a]
+			if zh {
+				out[4*i+a] = groupLength{l / zhPerEN, math.Log(l + ratioSmooth)}
+			} else {
+				out[4*i+a] = groupLength{l, enLog(l)}
+			}
 		}
 	}
 	return out
 }
+
+// enLog is the log of groupLength for l bytes of English; whole bytes, so
+// that the shorter lengths, most, come from a table.
+func enLog(l float64) float64 {
+	if l < float64(len(enLogs)) {
+		return enLogs[int(l)]
+	}
+	return math.Log(zhPerEN*l + ratioSmooth)
+}
+
+var enLogs = func() (t [1024]float64) {
+	for l := range t {
+		t[l] = math.Log(zhPerEN*float64(l) + ratioSmooth)
+	}
+	return t
+}()
 
 // zhUnits is the length of a Chinese sentence in Chinese characters, its
 // ASCII counted zhPerEN each. A translator's note （译者注：…） is left out:
@@ -318,11 +343,9 @@ func isNote(inner string) bool {
 // (The dynamic programme computes it inline, in workspace.forward;
 // TestInlineCosts holds the two to the same costs.)
 func (m *model) cost(i, j int, mv *move) float64 {
-	e0, z0 := i-mv.a, j-mv.b
 	c := m.anchorCost(mv.prior, i, j, mv)
 	if mv.a > 0 && mv.b > 0 {
-		la, lz := m.enLen[i]-m.enLen[e0], m.zhLen[j]-m.zhLen[z0]
-		c += lengthCost(m.logZH[4*j+mv.b]-m.logEN[4*i+mv.a], la, lz)
+		c += tailCost(m.deviation(i, j, mv.a, mv.b))
 	}
 	return c
 }
@@ -334,16 +357,15 @@ func (m *model) anchorCost(c float64, i, j int, mv *move) float64 {
 	return c + missed(m.enA.of(e0, i), z0, j) + missed(m.zhA.of(z0, j), e0, i)
 }
 
-// lengthCost is -log of the probability of a length ratio at least this far
-// from the expected one (Gale and Church's two-tailed test), with a spread
-// that narrows as the sentences grow. d is the logarithm of the ratio,
-// log((lz + ratioSmooth) / (zhPerEN*la + ratioSmooth)).
-func lengthCost(d, la, lz float64) float64 { return tailCost(deviation(d, la, lz)) }
-
 // deviation is how far the logarithm of a length ratio, d, lies from the
-// expected one, in units of √2 times its spread at this length.
-func deviation(d, la, lz float64) float64 {
-	size := (la + lz/zhPerEN) / 2 // the link's length in English bytes, both sides' mean
+// expected one, in units of √2 times its spread at this length: d is
+// log((lz + ratioSmooth) / (zhPerEN*la + ratioSmooth)), for la bytes of
+// English and lz Chinese characters, ea and ez those lengths in English
+// bytes. tailCost of it is the length cost: -log of the probability of a
+// length ratio at least this far from the expected one (Gale and Church's
+// two-tailed test), with a spread that narrows as the sentences grow.
+func deviation(d, ea, ez float64) float64 {
+	size := (ea + ez) / 2 // the link's length in English bytes, both sides' mean
 	return math.Abs(d) / math.Sqrt(2*(sigma2Floor+sigma2Bytes/(size+10)))
 }
 

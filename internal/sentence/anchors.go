@@ -192,10 +192,12 @@ func anchors(en, zh string, es, zs []span, b band) (enA, zhA anchorSet) {
 	// digits: a spelled-out one ("a", "one of", 一個) is too common a word
 	// to anchor a sentence, and on the corpus it glued sentences that the
 	// lengths kept apart (three machine-translated paragraphs).
-	enN, zhN := sentenceNumbers(en, es, false), sentenceNumbers(zh, zs, true)
-	if enN != nil && zhN != nil {
-		ea = numberAnchors(ea, enN, zhN, b.zhWindow)
-		za = numberAnchors(za, zhN, enN, b.enWindow)
+	// One side without figures makes the other side's needless.
+	if zhN := sentenceNumbers(zh, zs, true); zhN != nil {
+		if enN := sentenceNumbers(en, es, false); enN != nil {
+			ea = numberAnchors(ea, enN, zhN, b.zhWindow)
+			za = numberAnchors(za, zhN, enN, b.enWindow)
+		}
 	}
 	return bucket(ea, len(es)), bucket(za, len(zs))
 }

@@ -91,7 +91,8 @@ type workspace struct {
 	links        []link
 	model        model
 	enLen, zhLen []float64
-	logEN, logZH []float64
+	enGroups     []groupLength
+	zhGroups     []groupLength
 	grid         grid
 	best, rest   []float64
 	back         []int8
@@ -205,11 +206,11 @@ func (w *workspace) forward(md *model) {
 // looks only at the kinds that reach each, calls nothing and holds few
 // values.
 type rowLinks struct {
-	reach    []uint8         // by column less lo: the kinds of link that reach the cell from the band
-	delta    [nKinds]int     // the cell a link ends at less the one it starts from
-	la, logE [nKinds]float64 // its English length and logEN
-	base     []float64       // the priors plus the anchors' costs, if any
-	none     [nKinds]float32 // +Inf
+	reach []uint8             // by column less lo: the kinds of link that reach the cell from the band
+	delta [nKinds]int         // the cell a link ends at less the one it starts from
+	en    [nKinds]groupLength // its English sentences
+	base  []float64           // the priors plus the anchors' costs, if any
+	none  [nKinds]float32     // +Inf
 }
 
 func (r *rowLinks) set(w *workspace, md *model, i int) {
@@ -227,14 +228,14 @@ func (r *rowLinks) set(w *workspace, md *model, i int) {
 			r.reach[j-lo[i]] |= 1 << k
 		}
 		r.delta[k] = offset[i] - lo[i] - (offset[pi] - lo[pi]) + mv.b
-		r.la[k], r.logE[k] = md.enLen[i]-md.enLen[pi], md.logEN[4*i+mv.a]
+		r.en[k] = md.en[4*i+mv.a]
 	}
 }
 
 // forward is workspace.forward over row i.
 func (r *rowLinks) forward(w *workspace, md *model, i int) {
 	best, back, costs, prevs, kinds := w.best, w.back, w.costs, w.prevs, w.kinds
-	zhLen, logZH := md.zhLen, md.logZH
+	zh := md.zh
 	inf := math.Inf(1)
 	lo := w.grid.lo[i]
 	row := w.grid.offset[i] - lo
@@ -255,8 +256,8 @@ func (r *rowLinks) forward(w *workspace, md *model, i int) {
 				c = r.base[cell*nKinds+k]
 			}
 			if mv.a > 0 && mv.b > 0 {
-				lz := zhLen[j] - zhLen[j-mv.b]
-				c += tailCost(deviation(logZH[4*j+mv.b]-r.logE[k], r.la[k], lz)) // lengthCost, inlined
+				z := zh[4*j+mv.b]
+				c += tailCost(deviation(z.log-r.en[k].log, r.en[k].bytes, z.bytes)) // model.cost, inlined
 			}
 			// Rounded as stored, so that both passes add the same costs.
 			c = float64(float32(c))
@@ -350,6 +351,13 @@ func (w *workspace) scoreLinks(path []link, best []float64) {
 	for i := n; i >= 0; i-- {
 		row := g.offset[i] - g.lo[i]
 		startRow := startI[i]
+		// endI at the row each kind starts in, once per row.
+		var fromRow [nKinds]int32
+		for k := range kindsOfLink {
+			if a := kindsOfLink[k].a; a <= i {
+				fromRow[k] = endI[i-a]
+			}
+		}
 		for j := g.hi[i]; j >= g.lo[i]; j-- {
 			cell := row + j
 			after := rest[cell]
@@ -384,7 +392,7 @@ func (w *workspace) scoreLinks(path []link, best []float64) {
 				}
 				// Incomparable with links [lo, hi): those that do not end
 				// by the start (pi, pj) either.
-				lo := min(endI[i-kindsOfLink[k].a], endJ[j-kindsOfLink[k].b])
+				lo := min(fromRow[k], endJ[j-kindsOfLink[k].b])
 				for t := lo; t < hi; t++ {
 					if d < margin[t] {
 						margin[t] = d

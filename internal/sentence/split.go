@@ -130,15 +130,16 @@ func (sp *splitter) split(out []span, s string, zh bool) []span {
 		}
 		end, next, ok := sp.boundary(i, &quotes)
 		if ok {
-			if t := trimSpan(s, start, end); t.end > t.start {
-				out = append(out, t)
+			// start is past white space: the start of s, or a next.
+			if e := trimEnd(s, start, end); e > start {
+				out = append(out, span{start, e})
 			}
 			start = next
 		}
 		i = max(next, i+n)
 	}
-	if t := trimSpan(s, start, len(s)); t.end > t.start {
-		out = append(out, t)
+	if e := trimEnd(s, start, len(s)); e > start {
+		out = append(out, span{start, e})
 	}
 	return out
 }
@@ -325,8 +326,9 @@ closers:
 	j = sp.closers(j, quotes)
 	// An aside right after the stop belongs to the sentence before it: a
 	// translator's note （译者注：…）, (Laughter), (操作員指示).
-	if k := skipSpace(s, j); k < len(s) {
-		if e, ok := sp.groupAt(k); ok {
+	next = skipSpace(s, j)
+	if next < len(s) {
+		if e, ok := sp.groupAt(next); ok {
 			j = e
 			// and the stop some put after it: "(Applause)."
 			for j < len(s) {
@@ -337,9 +339,9 @@ closers:
 				j += n
 			}
 			j = sp.closers(j, quotes)
+			next = skipSpace(s, j)
 		}
 	}
-	next = skipSpace(s, j)
 	if next >= len(s) {
 		return j, next, true
 	}
@@ -558,6 +560,11 @@ func skipSpace(s string, i int) int {
 
 func trimSpan(s string, a, b int) span {
 	a = skipSpace(s, a)
+	return span{a, trimEnd(s, a, b)}
+}
+
+// trimEnd returns b less the white space that ends s[a:b].
+func trimEnd(s string, a, b int) int {
 	for b > a {
 		if c := s[b-1]; c < utf8.RuneSelf {
 			if asciiSpace[c] == 0 {
@@ -572,7 +579,7 @@ func trimSpan(s string, a, b int) span {
 		}
 		b -= n
 	}
-	return span{a, b}
+	return b
 }
 
 // asciiSpace are the ASCII bytes isSpace holds.
