@@ -44,11 +44,15 @@ func main() {
 	flag.StringVar(&c.peers, "peers", "../shared/bench", "folder of the peers (naive_python.py, minimal-go/); skipped when absent")
 	flag.IntVar(&c.n, "n", 1000, "number of transcripts in the corpus")
 	flag.IntVar(&c.rounds, "rounds", 5, "rounds of the batch measures (medians over rounds are reported)")
-	flag.IntVar(&c.small, "small", 21, "runs of the one-file measure")
-	flag.IntVar(&c.bigMB, "big", 8, "size in MB of the big-file input")
+	flag.IntVar(&c.small, "small", 21, "runs of the one-file measure (0 skips it)")
+	flag.IntVar(&c.bigMB, "big", 8, "size in MB of the big-file input (0 skips it)")
 	flag.StringVar(&c.out, "out", "", "folder for the outputs (default: beside the corpus, in the temporary folder)")
 	flag.BoolVar(&c.keep, "keep", false, "keep the corpus folder")
 	flag.Parse()
+	if c.n < 1 || c.rounds < 1 || c.small < 0 || c.bigMB < 0 {
+		fmt.Fprintln(os.Stderr, "batchbench: -n and -rounds must be at least 1, -small and -big at least 0 (0 skips that measure)")
+		os.Exit(2)
+	}
 	if err := c.run(); err != nil {
 		fmt.Fprintln(os.Stderr, "batchbench:", err)
 		os.Exit(1)
@@ -238,6 +242,9 @@ func ratio(a, b *measure) float64 {
 // oneFile times the conversion of the reference file alone, as a user
 // waits for it.
 func (c *config) oneFile(bin string) error {
+	if c.small == 0 {
+		return nil
+	}
 	var times []time.Duration
 	for range c.small {
 		r, err := timeRun(nil, bin, "parse", c.ref)
@@ -254,6 +261,9 @@ func (c *config) oneFile(bin string) error {
 // bigFile converts the reference repeated to about c.bigMB MB, for the
 // memory one big input takes.
 func (c *config) bigFile(bin, dir string, data []byte) error {
+	if c.bigMB == 0 {
+		return nil
+	}
 	big := filepath.Join(dir, "big.txt")
 	n := max(1, c.bigMB*1000*1000/len(data))
 	if err := os.WriteFile(big, bytes.Repeat(data, n), 0o644); err != nil {
