@@ -174,6 +174,18 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
 }
 
+// ContainsFold reports whether s contains word, an ASCII lower-case word,
+// in any case, as strings.Contains(strings.ToLower(s), word) does for such
+// a word, without lower-casing a copy of s.
+func ContainsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
 // HasAlnum reports whether s has a letter or a digit. A line without one
 // (a rule "====", a bar "━━", a lone U+FFFD) carries no text: layouts may
 // drop it, and the nothing-lost check does not count it.
