@@ -39,7 +39,17 @@ func capitalised(alt string) string {
 // title lines suggest ("Q4 2020 Cisco Systems Inc Earnings Call"). Keys
 // outrank the call's own words; titles come after them.
 type Banner struct {
-	Keys, Titles Metadata
+	Keys   Metadata
+	titles []sentence
+}
+
+// Titles is what the title lines suggest. It is read on demand: most
+// calls have said everything before the titles are asked.
+func (b Banner) Titles() Metadata {
+	var t Metadata
+	t.Company = englishCompany(b.titles)
+	t.Quarter, t.FiscalYear = englishPeriod(b.titles)
+	return t
 }
 
 // ReadBanner reads the lines some layouts print above the call. Other keys
@@ -83,10 +93,7 @@ func ReadBanner(lines []string) Banner {
 			}
 		}
 	}
-	var t Metadata
-	t.Company = englishCompany(titles)
-	t.Quarter, t.FiscalYear = englishPeriod(titles)
-	return Banner{Keys: keys, Titles: t}
+	return Banner{Keys: keys, titles: titles}
 }
 
 // lineDate is the date of a short line that states one: a date written
@@ -116,9 +123,15 @@ func lineDate(l string) string {
 // timeOfDayRe is the time after a call date: ", 5:30 p.m. ET", " at 8 a.m.".
 var timeOfDayRe = textutil.Lazy(`(?i)^[\s,]*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b`)
 
-// Merge fills what md leaves null from the others, in order.
-func Merge(md Metadata, others ...Metadata) Metadata {
-	for _, o := range others {
+// Merge fills what md leaves null from the others, in order. A source is
+// read only while a field is still null: the lower sources cost far more
+// than the fields they fill, and most calls state everything early.
+func Merge(md Metadata, others ...func() Metadata) Metadata {
+	for _, other := range others {
+		if md.Company != nil && md.Quarter != nil && md.FiscalYear != nil && md.Date != nil {
+			break
+		}
+		o := other()
 		if md.Company == nil {
 			md.Company = o.Company
 		}

@@ -43,7 +43,12 @@ func TestMerge(t *testing.T) {
 	a := Metadata{Company: str("Cisco")}
 	b := Metadata{Company: str("Cisco Systems Inc"), Date: str("2020-08-12")}
 	c := Metadata{Quarter: str("Q4")}
-	require.Equal(t, Metadata{Company: str("Cisco"), Quarter: str("Q4"), Date: str("2020-08-12")}, Merge(a, b, c))
+	of := func(m Metadata) func() Metadata { return func() Metadata { return m } }
+	require.Equal(t, Metadata{Company: str("Cisco"), Quarter: str("Q4"), Date: str("2020-08-12")}, Merge(a, of(b), of(c)))
+	// Once every field is set, no further source is read.
+	year := 2020
+	full := Metadata{Company: str("Cisco"), Quarter: str("Q4"), FiscalYear: &year, Date: str("2020-08-12")}
+	require.Equal(t, full, Merge(full, func() Metadata { t.Fatal("read a source after all was set"); return Metadata{} }))
 }
 
 func TestCanonical(t *testing.T) {

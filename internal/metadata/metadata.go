@@ -43,7 +43,7 @@ func Extract(english []string, summary []string) Metadata {
 	var sents []sentence
 	for i, p := range english {
 		for _, s := range splitSentences(p) {
-			sents = append(sents, sentence{text: s, para: i, low: strings.ToLower(s)})
+			sents = append(sents, sentence{text: s, para: i})
 		}
 	}
 
@@ -80,29 +80,22 @@ func Extract(english []string, summary []string) Metadata {
 type sentence struct {
 	text string
 	para int
-	low  string // text in lower case, for cheap looks before the expressions
 }
 
-// hasAny reports whether the sentence contains one of the words.
+// hasAny reports whether the sentence contains one of the words (in lower
+// case), in any case: cheap looks before the expressions.
 func (s sentence) hasAny(words []string) bool {
-	if s.low == "" {
-		s.low = strings.ToLower(s.text)
-	}
 	for _, w := range words {
-		if strings.Contains(s.low, w) {
+		if textutil.ContainsFold(s.text, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// has reports whether the sentence contains word (in lower case).
-func (s sentence) has(word string) bool {
-	if s.low == "" {
-		s.low = strings.ToLower(s.text)
-	}
-	return strings.Contains(s.low, word)
-}
+// has reports whether the sentence contains word (in lower case), in any
+// case.
+func (s sentence) has(word string) bool { return textutil.ContainsFold(s.text, word) }
 
 // splitSentences breaks a paragraph at ". ", "? " and "! " before a capital
 // letter, digit or bracket, and at line breaks. It does not need to be
@@ -440,7 +433,7 @@ func findDates(text string) []dateMatch {
 			out = append(out, dateMatch{start, end, iso})
 		}
 	}
-	if hasMonth(strings.ToLower(text)) {
+	if hasMonth(text) {
 		for _, m := range mdyRe().FindAllStringSubmatchIndex(text, -1) {
 			mon := monthNum(text[m[2]:m[3]])
 			d, _ := strconv.Atoi(text[m[4]:m[5]])
@@ -473,11 +466,11 @@ func findDates(text string) []dateMatch {
 
 func monthNum(s string) int { return textutil.Months[strings.ToLower(s)] }
 
-// hasMonth reports whether low (lower case) holds the start of a month
-// name: every written-out date has one, and most sentences none.
-func hasMonth(low string) bool {
+// hasMonth reports whether text holds the start of a month name, in any
+// case: every written-out date has one, and most sentences none.
+func hasMonth(text string) bool {
 	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-		if strings.Contains(low, m) {
+		if textutil.ContainsFold(text, m) {
 			return true
 		}
 	}
@@ -543,7 +536,7 @@ func englishDate(sents []sentence) *string {
 	for _, s := range sents {
 		for _, d := range findDates(s.text) {
 			prefix := s.text[:d.start]
-			if strings.Contains(strings.ToLower(prefix), "next") || strings.Contains(strings.ToLower(prefix), "upcoming") {
+			if textutil.ContainsFold(prefix, "next") || textutil.ContainsFold(prefix, "upcoming") {
 				continue
 			}
 			for _, re := range strongDateRes() {

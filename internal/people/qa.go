@@ -124,7 +124,10 @@ func hasQAWord(s string) bool {
 			continue
 		}
 		for _, w := range words {
-			if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+			// The second byte first: "in" and "ro" start many words that
+			// are none of these. (Or-ing 0x20 lower-cases a letter and
+			// leaves ' ' and '&' alone.)
+			if len(s)-i >= len(w) && s[i+1]|0x20 == w[1] && strings.EqualFold(s[i:i+len(w)], w) {
 				return true
 			}
 		}

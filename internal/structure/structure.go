@@ -52,7 +52,10 @@ func findMetadata(t *model.Transcript) model.Metadata {
 	// then what the call says, then the titles above it, then the Chinese
 	// summary.
 	b := metadata.ReadBanner(banner(t))
-	return metadata.Merge(b.Keys, metadata.Extract(english, nil), b.Titles, metadata.Extract(nil, summary))
+	return metadata.Merge(b.Keys,
+		func() metadata.Metadata { return metadata.Extract(english, nil) },
+		b.Titles,
+		func() metadata.Metadata { return metadata.Extract(nil, summary) })
 }
 
 // banner is the layout's text above the first turn: titles, key-value

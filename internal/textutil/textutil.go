@@ -53,8 +53,16 @@ func Count(s string) Counts {
 			i++
 			continue
 		}
+		// A run of common ideographs (U+4E00 to U+9FFF, lead bytes E4 B8 to
+		// E9) at once, from the bytes: Chinese is mostly such runs.
+		if j := hanRun(s, i); j > i {
+			c.Han += (j - i) / 3
+			inWord = false
+			i = j
+			continue
+		}
 		var r rune
-		// Han, CJK punctuation and full-width forms are three bytes: decode
+		// CJK punctuation and full-width forms are three bytes too: decode
 		// them here rather than through the general decoder.
 		if b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
@@ -62,11 +70,6 @@ func Count(s string) Counts {
 				r = utf8.RuneError // overlong or a surrogate: invalid
 			}
 			i += 3
-			if 0x4E00 <= r && r <= 0x9FFF {
-				c.Han++
-				inWord = false
-				continue
-			}
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -98,6 +101,19 @@ func Count(s string) Counts {
 		}
 	}
 	return c
+}
+
+// hanRun returns the end of the run of ideographs U+4E00 to U+9FFF that
+// starts at i (i itself when none does).
+func hanRun(s string, i int) int {
+	for i+2 < len(s) {
+		b, b1 := s[i], s[i+1]
+		if b-0xE4 > 0xE9-0xE4 || b == 0xE4 && b1 < 0xB8 || b1&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
 }
 
 // Classes of ASCII bytes, as Count tells them.
@@ -156,6 +172,18 @@ func Trim(s string) string {
 
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
+}
+
+// ContainsFold reports whether s contains word, an ASCII lower-case word,
+// in any case, as strings.Contains(strings.ToLower(s), word) does for such
+// a word, without lower-casing a copy of s.
+func ContainsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // HasAlnum reports whether s has a letter or a digit. A line without one

@@ -43,3 +43,14 @@ func TestTrimAndBlank(t *testing.T) {
 	assert.True(t, HasAlnum("中"))
 	assert.False(t, HasAlnum("━━ ==== \uFFFD"))
 }
+
+func TestContainsFold(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Welcome to the call": true, "WELCOME": true, "we lcome": false, "welcom": false, "": false,
+		"“Welcome”": true, "wélcome": false,
+	} {
+		if got := ContainsFold(s, "welcome"); got != want {
+			t.Errorf("ContainsFold(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
