@@ -16,7 +16,8 @@ import (
 // the text has a space there, as between two English sentences left
 // untranslated). Either is nil for a sentence with no counterpart. Score is
 // the aligner's confidence in the link, from 1/2 (the best alignment
-// without it is as likely) to 1; see the package documentation.
+// without it is as likely) to 1, to three decimals; see the package
+// documentation.
 type Link = tmodel.SentenceLink
 
 // Align links the sentences of an English paragraph and of its Chinese
@@ -30,6 +31,18 @@ func Align(en, zh string) []Link { return AlignValid(valid(en), valid(zh)) }
 // both sides. On other text it does not fail, but a link may cut a
 // character.
 func AlignValid(en, zh string) []Link {
+	links := alignExact(en, zh)
+	for k := range links {
+		// Three decimals: the score is a confidence, and the digits past
+		// them only lengthen every link's output.
+		links[k].Score = math.Round(links[k].Score*1000) / 1000
+	}
+	return links
+}
+
+// alignExact is AlignValid with the scores as computed, to the last bit:
+// what the alignment goldens hold.
+func alignExact(en, zh string) []Link {
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
 	w.es = w.split.split(w.es[:0], en, false)

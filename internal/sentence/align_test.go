@@ -82,6 +82,26 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestScoreDecimals: Align gives the computed scores to three decimals,
+// and the links as computed.
+func TestScoreDecimals(t *testing.T) {
+	rounded := 0
+	for _, p := range referencePairs(t) {
+		exact, got := alignExact(p[0], p[1]), Align(p[0], p[1])
+		assert.Equal(t, len(exact), len(got))
+		for k := range min(len(exact), len(got)) {
+			assert.Equal(t, exact[k].EN, got[k].EN)
+			assert.Equal(t, exact[k].ZH, got[k].ZH)
+			assert.InDelta(t, exact[k].Score, got[k].Score, 0.0005)
+			assert.Equal(t, got[k].Score, math.Round(got[k].Score*1000)/1000, "three decimals")
+			if exact[k].Score != got[k].Score {
+				rounded++
+			}
+		}
+	}
+	assert.Positive(t, rounded, "the computed scores have more decimals")
+}
+
 func ExampleAlign() {
 	// The second sentence is not translated: the figures of the third tell.
 	for _, l := range Align("Thank you, Andy. Revenue grew 11% to $134.4 billion this quarter. Operating income was $7.7 billion.",
