@@ -73,6 +73,29 @@ func TestJSONEncoderFields(t *testing.T) {
 	}
 }
 
+// TestJSONEncoderSentences: with links whose texts lie inside their
+// paragraphs' (as sentence.Align makes them, so the encoder copies them),
+// the hand encoder still writes encoding/json's bytes: on the reference
+// call, and on a paragraph that needs escapes.
+func TestJSONEncoderSentences(t *testing.T) {
+	en, zh := `He said "grow". Then\tstop.`, "他说“增长”。然后停止。"
+	part := func(s string, a, b int) *string { p := s[a:b]; return &p }
+	tricky := &model.Transcript{Turns: []model.Turn{{Paragraphs: []model.Paragraph{{
+		EN: &en, ZH: &zh, Status: model.Paired,
+		Sentences: []model.SentenceLink{
+			{EN: part(en, 0, 15), ZH: part(zh, 0, 21), Score: 0.962},
+			{EN: part(en, 16, len(en)), ZH: part(zh, 21, len(zh)), Score: 1},
+		},
+	}}}}}
+	for _, tr := range []*model.Transcript{referenceSentences(t), tricky} {
+		for _, indent := range []bool{true, false} {
+			var got bytes.Buffer
+			require.NoError(t, writeJSON(&got, tr, Options{Compact: !indent, Sentences: true}))
+			require.Equal(t, encodingJSON(t, tr, indent), got.String(), "indent %v", indent)
+		}
+	}
+}
+
 // TestJSONEncoderNulls: nil slices are null, empty ones [], nil pointers
 // null, as encoding/json writes them.
 func TestJSONEncoderNulls(t *testing.T) {

@@ -140,7 +140,7 @@ type Paragraph struct {
 // and of its translation: one or more whole sentences a side, as they
 // stand in the paragraph (English ones joined by a space), either nil for a
 // sentence with no counterpart, and the aligner's confidence in the link,
-// from 1/2 to 1.
+// from 1/2 to 1, to three decimals.
 type SentenceLink struct {
 	EN    *string `json:"en"`
 	ZH    *string `json:"zh"`

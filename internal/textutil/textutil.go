@@ -174,10 +174,14 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
 }
 
-// ContainsFold reports whether s contains word, an ASCII lower-case word,
-// in any case, as strings.Contains(strings.ToLower(s), word) does for such
-// a word, without lower-casing a copy of s.
+// ContainsFold reports whether s contains word, a non-empty ASCII
+// lower-case word starting with a letter, in any ASCII case, without
+// lower-casing a copy of s. Unlike strings.ToLower, it does not fold the
+// Kelvin sign to k or İ to i: the cue words it looks for are English.
 func ContainsFold(s, word string) bool {
+	if word == "" {
+		return true
+	}
 	for i := 0; i+len(word) <= len(s); i++ {
 		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
 			return true

@@ -53,4 +53,7 @@ func TestContainsFold(t *testing.T) {
 			t.Errorf("ContainsFold(%q) = %v, want %v", s, got, want)
 		}
 	}
+	if !ContainsFold("any", "") || ContainsFold("\u212Aey", "key") {
+		t.Error("an empty word is in every text; the Kelvin sign is no k")
+	}
 }
