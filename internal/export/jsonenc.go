@@ -132,33 +132,24 @@ func (w *jw) intPtr(k string, v *int) {
 	w.int(*v)
 }
 
-func (w *jw) strings(k string, vs []string) {
+// array writes key k and vs as an array, each(&vs[i]) writing a member,
+// or null for a nil slice, as encoding/json does.
+func array[T any](w *jw, k string, vs []T, each func(*T)) {
 	w.key(k)
 	if vs == nil {
 		w.null()
 		return
 	}
 	w.open('[')
-	for _, v := range vs {
+	for i := range vs {
 		w.member()
-		w.str(v)
+		each(&vs[i])
 	}
 	w.close(']')
 }
 
-func (w *jw) ints(k string, vs []int) {
-	w.key(k)
-	if vs == nil {
-		w.null()
-		return
-	}
-	w.open('[')
-	for _, v := range vs {
-		w.member()
-		w.int(v)
-	}
-	w.close(']')
-}
+func (w *jw) strings(k string, vs []string) { array(w, k, vs, func(v *string) { w.str(*v) }) }
+func (w *jw) ints(k string, vs []int)       { array(w, k, vs, func(v *int) { w.int(*v) }) }
 
 // float writes f as encoding/json does: like ES6's number to string, %f
 // between 1e-6 and 1e21, else an exponent without leading zeros.
@@ -309,19 +300,7 @@ func (w *jw) languages(l *model.Languages) {
 	w.close('}')
 }
 
-func (w *jw) paragraphs(k string, ps []model.Paragraph) {
-	w.key(k)
-	if ps == nil {
-		w.null()
-		return
-	}
-	w.open('[')
-	for i := range ps {
-		w.member()
-		w.paragraph(&ps[i])
-	}
-	w.close(']')
-}
+func (w *jw) paragraphs(k string, ps []model.Paragraph) { array(w, k, ps, w.paragraph) }
 
 func (w *jw) paragraph(p *model.Paragraph) {
 	w.open('{')
@@ -330,37 +309,25 @@ func (w *jw) paragraph(p *model.Paragraph) {
 	w.intField("line", p.Line)
 	w.intPtr("en_line", p.ENLine)
 	w.intPtr("zh_line", p.ZHLine)
-	w.key("numbers")
-	if p.Numbers == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for _, n := range p.Numbers {
-			w.member()
-			w.open('{')
-			w.field("en", n.EN)
-			w.field("zh", n.ZH)
-			w.key("value")
-			w.float(n.Value)
-			w.field("unit", n.Unit)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	array(w, "numbers", p.Numbers, func(n *model.NumberMatch) {
+		w.open('{')
+		w.field("en", n.EN)
+		w.field("zh", n.ZH)
+		w.key("value")
+		w.float(n.Value)
+		w.field("unit", n.Unit)
+		w.close('}')
+	})
 	w.strPtr("time", p.Time)
-	if len(p.Sentences) > 0 {
-		w.key("sentences")
-		w.open('[')
-		for _, l := range p.Sentences {
-			w.member()
+	if len(p.Sentences) > 0 { // omitempty
+		array(w, "sentences", p.Sentences, func(l *model.SentenceLink) {
 			w.open('{')
 			w.partPtr("en", l.EN, p.EN, enAsIs)
 			w.partPtr("zh", l.ZH, p.ZH, zhAsIs)
 			w.key("score")
 			w.float(l.Score)
 			w.close('}')
-		}
-		w.close(']')
+		})
 	}
 	w.close('}')
 }
@@ -384,20 +351,12 @@ func (w *jw) turn(t *model.Turn) {
 }
 
 func (w *jw) lines(k string, ls []model.Line) {
-	w.key(k)
-	if ls == nil {
-		w.null()
-		return
-	}
-	w.open('[')
-	for _, l := range ls {
-		w.member()
+	array(w, k, ls, func(l *model.Line) {
 		w.open('{')
 		w.intField("line", l.Line)
 		w.field("text", l.Text)
 		w.close('}')
-	}
-	w.close(']')
+	})
 }
 
 // tail writes what follows the turns.
@@ -405,22 +364,14 @@ func (w *jw) tail(t *model.Transcript) {
 	w.lines("unparsed", t.Unparsed)
 	w.lines("headings", t.Headings)
 	w.lines("markup", t.Markup)
-	w.key("warnings")
-	if t.Warnings == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for _, x := range t.Warnings {
-			w.member()
-			w.open('{')
-			w.intField("line", x.Line)
-			w.field("code", x.Code)
-			w.field("severity", x.Severity)
-			w.field("message", x.Message)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	array(w, "warnings", t.Warnings, func(x *model.Warning) {
+		w.open('{')
+		w.intField("line", x.Line)
+		w.field("code", x.Code)
+		w.field("severity", x.Severity)
+		w.field("message", x.Message)
+		w.close('}')
+	})
 	w.key("metadata")
 	w.open('{')
 	w.strPtr("company", t.Metadata.Company)
@@ -428,41 +379,25 @@ func (w *jw) tail(t *model.Transcript) {
 	w.intPtr("fiscal_year", t.Metadata.FiscalYear)
 	w.strPtr("date", t.Metadata.Date)
 	w.close('}')
-	w.key("participants")
-	if t.Participants == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for _, p := range t.Participants {
-			w.member()
-			w.open('{')
-			w.field("name", p.Name)
-			w.strPtr("title", p.Title)
-			w.field("role", p.Role)
-			w.strPtr("firm", p.Firm)
-			w.ints("turns", p.Turns)
-			w.close('}')
-		}
-		w.close(']')
-	}
-	w.key("qa")
-	if t.QA == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for _, x := range t.QA {
-			w.member()
-			w.open('{')
-			w.field("analyst", x.Analyst)
-			w.strPtr("firm", x.Firm)
-			w.intField("participant", x.Participant)
-			w.intPtr("introduction", x.Introduction)
-			w.ints("questions", x.Questions)
-			w.ints("answers", x.Answers)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	array(w, "participants", t.Participants, func(p *model.Participant) {
+		w.open('{')
+		w.field("name", p.Name)
+		w.strPtr("title", p.Title)
+		w.field("role", p.Role)
+		w.strPtr("firm", p.Firm)
+		w.ints("turns", p.Turns)
+		w.close('}')
+	})
+	array(w, "qa", t.QA, func(x *model.Exchange) {
+		w.open('{')
+		w.field("analyst", x.Analyst)
+		w.strPtr("firm", x.Firm)
+		w.intField("participant", x.Participant)
+		w.intPtr("introduction", x.Introduction)
+		w.ints("questions", x.Questions)
+		w.ints("answers", x.Answers)
+		w.close('}')
+	})
 }
 
 // head writes the document up to and with the opening of its turns;
