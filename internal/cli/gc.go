@@ -3,8 +3,6 @@ package cli
 import (
 	"os"
 	"runtime/debug"
-
-	"github.com/transcript-cli/transcript/internal/batch"
 )
 
 // Garbage collection for a run of small inputs. The collector keeps the
@@ -29,23 +27,20 @@ const (
 	memoryFloor = 20 << 20
 )
 
-// tuneGC sets the collector for a run over inputs and returns what
-// restores it (tests run many commands in one process).
-func tuneGC(inputs []batch.Input) (restore func()) {
+// tuneGC sets the collector for a run over inputs of sizes (see
+// inputSizes) and returns what restores it (tests run many commands in
+// one process).
+func tuneGC(sizes []int64) (restore func()) {
 	nothing := func() {}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return nothing
 	}
 	var largest int64
-	for _, in := range inputs {
-		if in.Stdin {
-			return nothing
+	for _, size := range sizes {
+		if size < 0 {
+			return nothing // standard input
 		}
-		fi, err := os.Stat(in.Path)
-		if in.Err != nil || err != nil {
-			continue // it fails in its place
-		}
-		largest = max(largest, fi.Size())
+		largest = max(largest, size)
 	}
 	if largest > smallInput {
 		gc := debug.SetGCPercent(bigGC)

@@ -39,7 +39,7 @@ func TestTuneGC(t *testing.T) {
 		{"a big file among them", []batch.Input{{Path: small}, {Path: big}}, bigGC, limit},
 		{"standard input", []batch.Input{{Path: small}, {Stdin: true}}, percent, limit},
 	} {
-		restore := tuneGC(tc.inputs)
+		restore := tuneGC(inputSizes(tc.inputs))
 		p, l := gcNow()
 		restore()
 		if p != tc.percent || l != tc.limit {
@@ -50,7 +50,7 @@ func TestTuneGC(t *testing.T) {
 		}
 	}
 	t.Setenv("GOGC", "50")
-	restore := tuneGC([]batch.Input{{Path: small}})
+	restore := tuneGC(inputSizes([]batch.Input{{Path: small}}))
 	if p, _ := gcNow(); p != percent {
 		t.Errorf("GOGC in the environment overridden: %d", p)
 	}

@@ -20,20 +20,19 @@ type progress struct {
 	n     int
 }
 
-func newProgress(s Streams, quiet bool, inputs []batch.Input) *progress {
+// newProgress makes the bar for inputs of sizes (see inputSizes).
+func newProgress(s Streams, quiet bool, sizes []int64) *progress {
 	p := &progress{}
-	if quiet || !s.ErrTerminal || len(inputs) < 2 {
+	if quiet || !s.ErrTerminal || len(sizes) < 2 {
 		return p
 	}
-	p.sizes = make([]int64, len(inputs))
+	p.sizes = make([]int64, len(sizes))
 	var sum int64
-	for i, in := range inputs {
-		if in.Err == nil && !in.Stdin {
-			p.sizes[i] = fileSize(in.Path)
-			sum += p.sizes[i]
-		}
+	for i, size := range sizes {
+		p.sizes[i] = max(size, 0)
+		sum += p.sizes[i]
 	}
-	p.total = len(inputs)
+	p.total = len(sizes)
 	p.bar = progressbar.NewOptions64(sum,
 		progressbar.OptionSetWriter(s.Err),
 		progressbar.OptionSetDescription(p.describe()),

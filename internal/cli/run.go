@@ -144,8 +144,9 @@ func (o *runOptions) run(ctx context.Context, s Streams, out *output, j job) err
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	defer tuneGC(j.inputs)()
-	prog := newProgress(s, o.quiet, j.inputs)
+	sizes := inputSizes(j.inputs)
+	defer tuneGC(sizes)()
+	prog := newProgress(s, o.quiet, sizes)
 	cfg := j.cfg
 	cfg.Jobs = o.jobs
 	cfg.Stdin = func(ctx context.Context) ([]byte, error) { return readAll(ctx, s.In) }
@@ -248,11 +249,20 @@ func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
 	}
 }
 
-// fileSize is the size of a file, 0 when unknown.
-func fileSize(path string) int64 {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return 0
+// inputSizes are the sizes of the inputs in bytes, as the collector's
+// tuning and the progress bar need them: -1 for standard input (unknown),
+// 0 for an input that cannot be read (it fails in its place).
+func inputSizes(inputs []batch.Input) []int64 {
+	sizes := make([]int64, len(inputs))
+	for i, in := range inputs {
+		switch {
+		case in.Stdin:
+			sizes[i] = -1
+		case in.Err == nil:
+			if fi, err := os.Stat(in.Path); err == nil {
+				sizes[i] = fi.Size()
+			}
+		}
 	}
-	return fi.Size()
+	return sizes
 }
