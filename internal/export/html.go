@@ -189,7 +189,7 @@ func buildPage(t *model.Transcript) htmlPage {
 				p.Unpaired++
 			}
 		}
-		sec := str(turnSection(turn))
+		sec := str(turn.Section)
 		if len(p.Sections) == 0 || p.Sections[len(p.Sections)-1].ID != "s-"+sec {
 			p.Sections = append(p.Sections, htmlSection{ID: "s-" + sec, Title: sectionTitles[sec]})
 		}

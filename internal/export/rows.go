@@ -63,7 +63,7 @@ func rows(t *model.Transcript, sentences bool) []row {
 			add(row{
 				File: t.Source.Path, Turn: turn.Index,
 				Speaker: turn.Speaker, Title: turn.Title,
-				Role: turnRole(turn), Section: turnSection(turn),
+				Role: turnRole(turn), Section: turn.Section,
 				Paragraph: i, EN: p.EN, ZH: p.ZH, Status: p.Status,
 				Line: p.Line, ENLine: p.ENLine, ZHLine: p.ZHLine,
 			}, p)
@@ -116,10 +116,6 @@ func turnRole(t model.Turn) *string {
 	}
 	return &t.Role
 }
-
-// turnSection is the part of the call the turn is in (prepared_remarks,
-// qa, closing).
-func turnSection(t model.Turn) *string { return t.Section }
 
 // paired reports whether p has both languages.
 func paired(p model.Paragraph) bool { return p.EN != nil && p.ZH != nil }

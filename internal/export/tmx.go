@@ -88,7 +88,7 @@ func tmxBody(w io.Writer, t *model.Transcript, o Options) error {
 		prop(&b, "x-speaker", turn.Speaker)
 		prop(&b, "x-title", turn.Title)
 		prop(&b, "x-role", turnRole(*turn))
-		prop(&b, "x-section", turnSection(*turn))
+		prop(&b, "x-section", turn.Section)
 		ls := strconv.Itoa(turn.Paragraphs[i].Line)
 		prop(&b, "x-line", &ls)
 		if k >= 0 {
