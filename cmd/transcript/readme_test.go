@@ -83,19 +83,26 @@ func TestREADMECFORecipe(t *testing.T) {
 func TestREADMEWarnings(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
-	section := string(readme)
-	start := strings.Index(section, "### Warnings")
-	require.GreaterOrEqual(t, start, 0, "README has no Warnings section")
-	section = section[start:]
-	if end := strings.Index(section[1:], "\n## "); end >= 0 {
-		section = section[:end+1]
-	}
+	section := readmeSection(t, string(readme), "### Warnings", "\n## ")
 	row := regexp.MustCompile("(?m)^\\| `([a-z_]+)` \\| (error|warning) \\|")
 	got := map[string]string{}
 	for _, m := range row.FindAllStringSubmatch(section, -1) {
 		got[m[1]] = m[2]
 	}
 	require.Equal(t, model.Severities, got)
+}
+
+// readmeSection is the part of text from heading up to the next end (a heading
+// of the level that closes it), or to the end of text.
+func readmeSection(t *testing.T, text, heading, end string) string {
+	t.Helper()
+	start := strings.Index(text, heading)
+	require.GreaterOrEqual(t, start, 0, "README has no %q section", heading)
+	text = text[start:]
+	if i := strings.Index(text[1:], end); i >= 0 {
+		text = text[:i+1]
+	}
+	return text
 }
 
 // TestDocsNameEveryFormat: the README's table of formats and its --format
@@ -112,13 +119,7 @@ func TestDocsNameEveryFormat(t *testing.T) {
 		want[f.Name] = f.Ext
 	}
 
-	section := string(readme)
-	start := strings.Index(section, "### Formats")
-	require.GreaterOrEqual(t, start, 0, "README has no Formats section")
-	section = section[start:]
-	if end := strings.Index(section[1:], "\n### "); end >= 0 {
-		section = section[:end+1]
-	}
+	section := readmeSection(t, string(readme), "### Formats", "\n### ")
 	got := map[string]string{}
 	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z0-9]+)`( \\(default\\))? \\|").FindAllStringSubmatch(section, -1) {
 		got[m[1]] = want[m[1]]
