@@ -172,16 +172,7 @@ func TestSentenceGolden(t *testing.T) {
 // TestSentenceTMXWithTranslateToolkit: translate-toolkit reads the
 // sentence-level memory, one unit per link.
 func TestSentenceTMXWithTranslateToolkit(t *testing.T) {
-	py := "/usr/bin/python3"
-	if _, err := os.Stat(py); err != nil {
-		needTool(t, "/nonexistent/python3")
-	}
-	if err := exec.Command(py, "-c", "from translate.storage.tmx import tmxfile").Run(); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("translate-toolkit not importable by %s, and CI=true requires it: %v", py, err)
-		}
-		t.Skipf("translate-toolkit not importable by %s: %v", py, err)
-	}
+	py := translateToolkit(t)
 	tr := referenceSentences(t)
 	_, both, _ := linkCounts(tr)
 	path := filepath.Join(t.TempDir(), "sentences.tmx")
