@@ -87,16 +87,7 @@ func TestStreamEveryFormat(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	var docs []*model.Transcript
 	for _, name := range []string{"a", "b", "c"} {
-		path := filepath.Join(dir, name+".txt")
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := convert.Convert(path, data, convert.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, doc)
+		docs = append(docs, convertFile(t, filepath.Join(dir, name+".txt")))
 	}
 	for _, f := range export.Formats() {
 		if f.Single {
@@ -190,14 +181,7 @@ func TestOutDirBigInput(t *testing.T) {
 	dir := refCalls(t, 1)
 	bigCall(t, dir, "big.txt")
 	in := filepath.Join(dir, "big.txt")
-	data, err := os.ReadFile(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := convert.Convert(in, data, convert.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := convertFile(t, in)
 	f, _ := export.Lookup("jsonl")
 	var want bytes.Buffer
 	if err := export.WriteDocument(&want, f, doc, export.Options{}); err != nil {
@@ -218,4 +202,18 @@ func TestOutDirBigInput(t *testing.T) {
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Errorf("the file has %d bytes, export writes %d", len(got), want.Len())
 	}
+}
+
+// convertFile is the document of the file at path, as parse makes it.
+func convertFile(t *testing.T, path string) *model.Transcript {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := convert.Convert(path, data, convert.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
