@@ -16,11 +16,17 @@ type span struct{ start, end int }
 // SplitEnglish cuts an English paragraph into its sentences, as they stand
 // in it (white space between them dropped). Invalid UTF-8 is replaced with
 // U+FFFD first. See the package documentation for the rules.
-func SplitEnglish(s string) []string { return texts(valid(s), split(valid(s), false)) }
+func SplitEnglish(s string) []string {
+	s = valid(s)
+	return texts(s, split(s, false))
+}
 
 // SplitChinese cuts a Chinese paragraph into its sentences, as SplitEnglish
 // does.
-func SplitChinese(s string) []string { return texts(valid(s), split(valid(s), true)) }
+func SplitChinese(s string) []string {
+	s = valid(s)
+	return texts(s, split(s, true))
+}
 
 func valid(s string) string {
 	if validUTF8(s) {
