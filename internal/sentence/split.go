@@ -454,15 +454,14 @@ func missingSpace(s string, i, j int) bool {
 	if !isLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
 		return false // "Node.JS"
 	}
-	w := wordBefore(s, i)
-	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+	return plainWordBefore(s, i)
 }
 
 // plainWordBefore reports whether the stop at i closes a word of two
 // letters or more that is no abbreviation and no initials.
 func plainWordBefore(s string, i int) bool {
 	w := wordBefore(s, i)
-	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+	return len(w) >= 2 && !strings.Contains(w, ".") && abbrevKind(w) == 0
 }
 
 // lowerUpper reports a word such as iPhone or eBay at i.
@@ -506,9 +505,6 @@ func abbreviation(s string, i, next int) bool {
 	}
 	return false
 }
-
-// isAbbrev reports whether w is any known abbreviation.
-func isAbbrev(w string) bool { return abbrevKind(w) != 0 }
 
 // isInitials reports a single capital ("T") or dotted letters ("U.S",
 // "a.m", "J.P").
