@@ -104,21 +104,17 @@ type move struct {
 // F1 from 0.886 to 0.903, and the same comes from the shares in the
 // development gold itself, or from re-estimating until they stay put; the
 // machine translations, which mostly take the fast path, do not change.
-// kindsOfLink are the kinds of link; moves the same, as a slice (tests
-// change the priors).
-var (
-	kindsOfLink = [nKinds]move{
-		{1, 1, -math.Log(0.80)},
-		{1, 0, -math.Log(0.0075)},
-		{0, 1, -math.Log(0.039)},
-		{2, 1, -math.Log(0.077)},
-		{1, 2, -math.Log(0.046)},
-		{2, 2, -math.Log(0.013)},
-		{3, 1, -math.Log(0.013)},
-		{1, 3, -math.Log(0.0075)},
-	}
-	moves = kindsOfLink[:]
-)
+// (TestPriors sets Gale and Church's for a while.)
+var kindsOfLink = [nKinds]move{
+	{1, 1, -math.Log(0.80)},
+	{1, 0, -math.Log(0.0075)},
+	{0, 1, -math.Log(0.039)},
+	{2, 1, -math.Log(0.077)},
+	{1, 2, -math.Log(0.046)},
+	{2, 2, -math.Log(0.013)},
+	{3, 1, -math.Log(0.013)},
+	{1, 3, -math.Log(0.0075)},
+}
 
 const nKinds = 8
 

@@ -198,7 +198,7 @@ func TestMargins(t *testing.T) {
 		esp, zsp := split(e, false), split(z, true)
 		w := new(workspace)
 		ls := w.align(e, z, esp, zsp, nil)
-		g, nm := &w.grid, len(moves)
+		g := &w.grid
 		// All alignments: their links and costs.
 		type path struct {
 			links []link
@@ -211,12 +211,12 @@ func TestMargins(t *testing.T) {
 				all = append(all, path{append([]link(nil), links...), cost})
 				return
 			}
-			for k, mv := range moves {
+			for k, mv := range kindsOfLink {
 				cell := g.cell(i+mv.a, j+mv.b)
 				if cell < 0 {
 					continue
 				}
-				c := w.costs[cell*nm+k]
+				c := w.costs[cell*nKinds+k]
 				if math.IsInf(float64(c), 1) {
 					continue
 				}

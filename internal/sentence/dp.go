@@ -172,7 +172,7 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	clear(onPath)
 	for i, j := n, m; i > 0 || j > 0; {
 		cell := g.cell(i, j)
-		mv := moves[back[cell]]
+		mv := kindsOfLink[back[cell]]
 		out = append(out, link{i - mv.a, i, j - mv.b, j, 0})
 		onPath[cell] = true
 		i, j = i-mv.a, j-mv.b

@@ -154,11 +154,11 @@ func TestPriors(t *testing.T) {
 			}
 		}
 	}
-	ours := append([]move(nil), moves...)
-	defer copy(moves, ours)
+	ours := kindsOfLink
+	defer func() { kindsOfLink = ours }()
 	gc := []float64{0.89, 0.0099 / 2, 0.0099 / 2, 0.089 / 2, 0.089 / 2, 0.011, 0.005, 0.005}
-	for k := range moves {
-		moves[k].prior = -math.Log(gc[k])
+	for k := range kindsOfLink {
+		kindsOfLink[k].prior = -math.Log(gc[k])
 	}
 	noFastPath = true
 	defer func() { noFastPath = false }()
