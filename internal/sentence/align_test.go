@@ -26,6 +26,13 @@ func show(ls []Link) string {
 	return b.String()
 }
 
+// align is workspace.align with a workspace of the pool.
+func align(en, zh string, es, zs []span) []link {
+	w := workspaces.Get().(*workspace)
+	defer workspaces.Put(w)
+	return w.align(en, zh, es, zs, nil)
+}
+
 func TestAlign(t *testing.T) {
 	tests := []struct{ name, en, zh, want string }{
 		{"one to one", // Amazon Q2 2023

@@ -92,7 +92,9 @@ func TestLongParagraph(t *testing.T) {
 	t.Logf("%d MB, %d links in %v", (len(e)+len(z))>>20, len(ls), took)
 	checkCover(t, e, z, ls)
 	n, m := len(split(e, false)), len(split(z, true))
-	if cells := newGrid(newBand(n, m)).size(); cells > 32*(n+m) {
+	var g grid
+	g.init(newBand(n, m))
+	if cells := g.size(); cells > 32*(n+m) {
 		t.Errorf("%d cells for %d and %d sentences", cells, n, m)
 	}
 	if took > 30*time.Second {

@@ -55,12 +55,6 @@ type grid struct {
 	offset []int // start of row i
 }
 
-func newGrid(b band) *grid {
-	var g grid
-	g.init(b)
-	return &g
-}
-
 // init lays the grid out over b, reusing its tables.
 func (g *grid) init(b band) {
 	g.b = b
@@ -129,14 +123,8 @@ const maxMargin = 20.0
 
 // align chooses the most likely sequence of links by dynamic programming
 // over the band (Viterbi), and scores each link by its margin: how much
-// likelier the best alignment is than the best one without that link.
-func align(en, zh string, es, zs []span) []link {
-	w := workspaces.Get().(*workspace)
-	defer workspaces.Put(w)
-	return w.align(en, zh, es, zs, nil)
-}
-
-// align is align appending to out, with the tables of w.
+// likelier the best alignment is than the best one without that link. It
+// appends them to out.
 func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	n, m := len(es), len(zs)
 	if n == 0 || m == 0 {

@@ -560,11 +560,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-func trimSpan(s string, a, b int) span {
-	a = skipSpace(s, a)
-	return span{a, trimEnd(s, a, b)}
-}
-
 // trimEnd returns b less the white space that ends s[a:b].
 func trimEnd(s string, a, b int) int {
 	for b > a {
