@@ -212,14 +212,10 @@ func TestAlignGoldenReference(t *testing.T) {
 // fuzz seeds, and the shared corpus's files, one set each, when present
 // (the pairs of corpusParagraphPairs).
 func TestAlignGoldenHashes(t *testing.T) {
-	ref := referencePairs(t)
-	var en, zh []string
-	for _, p := range ref {
-		en, zh = append(en, p[0]), append(zh, p[1])
-	}
+	en, zh := referenceSides(t)
 	sets := []GoldenSet{
 		{"reference-one-paragraph", [][2]string{{strings.Join(en, " "), strings.Join(zh, "")}}},
-		{"reference-perturbed", perturbed(ref)},
+		{"reference-perturbed", perturbed(referencePairs(t))},
 		{"fuzz-seeds", fuzzSeeds},
 	}
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "fool-*-pairs.json"))

@@ -6,18 +6,10 @@ import (
 	"time"
 )
 
-// referenceSides returns the reference call's English and Chinese
-// paragraphs.
+// referenceSides returns the English and the Chinese of referencePairs.
 func referenceSides(t testing.TB) (en, zh []string) {
-	ls, err := readLines("amazon-2023-q2.en-zh-Hant.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i+1 < len(ls); i++ {
-		if !hasHan(ls[i]) && hasHan(ls[i+1]) {
-			en, zh = append(en, ls[i]), append(zh, ls[i+1])
-			i++
-		}
+	for _, p := range referencePairs(t) {
+		en, zh = append(en, p[0]), append(zh, p[1])
 	}
 	return en, zh
 }

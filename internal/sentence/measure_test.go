@@ -75,7 +75,7 @@ func median(xs []float64) float64 {
 
 // referencePairs reads the reference call's English lines, each followed by
 // its translation.
-func referencePairs(t *testing.T) [][2]string {
+func referencePairs(t testing.TB) [][2]string {
 	ls, err := readLines("amazon-2023-q2.en-zh-Hant.txt")
 	if err != nil {
 		t.Fatal(err)
