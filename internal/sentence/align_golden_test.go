@@ -44,13 +44,7 @@ var (
 // then the English and the Chinese, "-" for a missing side.
 func renderLinks(b *strings.Builder, ls []Link) {
 	for _, l := range ls {
-		en, zh := "-", "-"
-		if l.EN != nil {
-			en = *l.EN
-		}
-		if l.ZH != nil {
-			zh = *l.ZH
-		}
+		en, zh := sides(l)
 		fmt.Fprintf(b, "%s\t%s\t%s\n", strconv.FormatFloat(l.Score, 'g', -1, 64), en, zh)
 	}
 }

@@ -10,17 +10,23 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// show renders links as "EN = ZH" lines, "-" for a missing side.
+// sides returns a link's English and Chinese, "-" for a missing side.
+func sides(l Link) (en, zh string) {
+	en, zh = "-", "-"
+	if l.EN != nil {
+		en = *l.EN
+	}
+	if l.ZH != nil {
+		zh = *l.ZH
+	}
+	return en, zh
+}
+
+// show renders links as "EN = ZH" lines.
 func show(ls []Link) string {
 	var b strings.Builder
 	for _, l := range ls {
-		en, zh := "-", "-"
-		if l.EN != nil {
-			en = *l.EN
-		}
-		if l.ZH != nil {
-			zh = *l.ZH
-		}
+		en, zh := sides(l)
 		fmt.Fprintf(&b, "%s = %s\n", en, zh)
 	}
 	return b.String()
