@@ -155,7 +155,7 @@ func corpusParagraphPairs(t *testing.T) [][2]string {
 	}
 	for _, name := range []string{"acquired-munger-interview-en-zh.md", "berkshire-1994-annual-meeting-en-zh.md"} {
 		if ls, err := readLines(name); err == nil {
-			pairs = append(pairs, humanPairs(ls)...)
+			pairs = append(pairs, humanPairs(ls, nil)...)
 		}
 	}
 	return pairs

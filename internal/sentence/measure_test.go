@@ -145,14 +145,7 @@ func TestPriors(t *testing.T) {
 		if err != nil {
 			t.Skip("shared corpus absent")
 		}
-		for i := 0; i+2 < len(ls); i++ {
-			if held[fmt.Sprint(name, i+1)] {
-				continue
-			}
-			if ls[i] != "" && !hasHan(ls[i]) && ls[i+1] == "" && hasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
-				pairs = append(pairs, [2]string{speakerLabelRule(ls[i], false), speakerLabelRule(ls[i+2], true)})
-			}
-		}
+		pairs = append(pairs, humanPairs(ls, func(line int) bool { return held[fmt.Sprint(name, line)] })...)
 	}
 	ours := kindsOfLink
 	defer func() { kindsOfLink = ours }()
