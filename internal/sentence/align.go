@@ -155,8 +155,11 @@ type model struct {
 	// cell.
 	en, zh   []groupLength
 	enA, zhA anchorSet
-	anchored bool // either side has an anchor: else they cost nothing
 }
+
+// anchored reports whether either side has an anchor: else they cost
+// nothing.
+func (m *model) anchored() bool { return len(m.enA.list) > 0 || len(m.zhA.list) > 0 }
 
 // groupLength is a group of sentences' length in English bytes (a
 // Chinese length over zhPerEN), and the logarithm of its length in Chinese

@@ -143,7 +143,6 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 		b.w = 0 // one sentence either side of the diagonal
 	} else {
 		md.enA, md.zhA = anchors(en, zh, es, zs, b)
-		md.anchored = len(md.enA.list) > 0 || len(md.zhA.list) > 0
 	}
 	g := &w.grid
 	g.init(b)
@@ -176,7 +175,7 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 // cost of reaching the cell and by which kind.
 func (w *workspace) forward(md *model) {
 	var r rowLinks
-	if md.anchored {
+	if md.anchored() {
 		r.base = w.anchorCosts(md)
 	}
 	for k := range r.none {
