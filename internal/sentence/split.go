@@ -396,7 +396,7 @@ func (sp *splitter) englishEnd(i, j, next int, ellipsis, single bool) bool {
 		return missingSpace(s, i, j)
 	}
 	switch {
-	case isLower(r):
+	case unicode.IsLower(r):
 		// "approx. half", "trying to... shift", "Inc. is", "U.S. and"
 		// go on; "iPhone" starts a sentence, and so does a word after
 		// a full stop that closes a plain word: "and stuff. it's not
@@ -433,7 +433,7 @@ func (sp *splitter) chineseEnd(i, j, next int, ellipsis, single bool) bool {
 		return sp.englishEnd(i, j, next, ellipsis, single)
 	}
 	r, _ := utf8.DecodeRuneInString(s[next:])
-	return !(r == ',' || r == '，' || isLower(r) && r < utf8.RuneSelf)
+	return !(r == ',' || r == '，' || unicode.IsLower(r) && r < utf8.RuneSelf)
 }
 
 // missingSpace reports whether a stop glued to the next word ends a
@@ -451,7 +451,7 @@ func missingSpace(s string, i, j int) bool {
 		return true
 	}
 	r2, _ := utf8.DecodeRuneInString(s[j+n:])
-	if !isLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
+	if !unicode.IsLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
 		return false // "Node.JS"
 	}
 	return plainWordBefore(s, i)
@@ -592,4 +592,3 @@ func isSpace(r rune) bool {
 func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
 func isUpperByte(c byte) bool  { return 'A' <= c && c <= 'Z' }
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-func isLower(r rune) bool      { return unicode.IsLower(r) }
