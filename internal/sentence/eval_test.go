@@ -173,10 +173,8 @@ func TestGold(t *testing.T) {
 					r.wrong = append(r.wrong, l.score)
 				}
 			}
-			if !isGold[got[k]] {
-				if logErrors {
-					t.Logf("%s: wrong link %s", c.name(), describeLink(c.en, c.zh, es, zs, l))
-				}
+			if logErrors && !isGold[got[k]] {
+				t.Logf("%s: wrong link %s", c.name(), describeLink(c.en, c.zh, es, zs, l))
 			}
 		}
 		if logErrors {
