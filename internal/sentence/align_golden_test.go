@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // The alignment goldens hold Align to its output, links and scores (as
@@ -236,7 +238,7 @@ func humanPairs(ls []string, skip func(line int) bool) [][2]string {
 		if skip != nil && skip(i+1) {
 			continue
 		}
-		if ls[i] != "" && !hasHan(ls[i]) && ls[i+1] == "" && hasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
+		if ls[i] != "" && !textutil.HasHan(ls[i]) && ls[i+1] == "" && textutil.HasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
 			pairs = append(pairs, [2]string{speakerLabelRule(ls[i], false), speakerLabelRule(ls[i+2], true)})
 		}
 	}

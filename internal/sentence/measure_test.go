@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // TestLengthModel measures again, on the machine translations at hand (the
@@ -82,7 +84,7 @@ func referencePairs(t testing.TB) [][2]string {
 	}
 	var out [][2]string
 	for i := 0; i+1 < len(ls); i++ {
-		if !hasHan(ls[i]) && hasHan(ls[i+1]) {
+		if !textutil.HasHan(ls[i]) && textutil.HasHan(ls[i+1]) {
 			out = append(out, [2]string{ls[i], ls[i+1]})
 			i++
 		}
@@ -106,21 +108,12 @@ func corpusPairs(t *testing.T, path string) [][2]string {
 	out := make([][2]string, 0, len(doc.Pairs))
 	for _, p := range doc.Pairs {
 		zh := p.ZH
-		if k := strings.IndexByte(zh, '\n'); k >= 0 && !hasHan(zh[k:]) {
+		if k := strings.IndexByte(zh, '\n'); k >= 0 && !textutil.HasHan(zh[k:]) {
 			zh = zh[:k]
 		}
 		out = append(out, [2]string{p.EN, zh})
 	}
 	return out
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x4E00 && r <= 0x9FFF {
-			return true
-		}
-	}
-	return false
 }
 
 // sentenceUnits is zhUnits of a sentence alone.
