@@ -247,7 +247,7 @@ func describeKey(en, zh string, k linkKey) string {
 		if a < 0 {
 			return "-"
 		}
-		return fmt.Sprintf("%q", string([]rune(s)[a:b]))
+		return fmt.Sprintf("%q", runeSpan(s, [2]int{a, b}))
 	}
 	return fmt.Sprintf("\n    EN %s\n    ZH %s", side(en, k.es, k.ee), side(zh, k.zs, k.ze))
 }
