@@ -343,24 +343,15 @@ func isNote(inner string) bool {
 	return false
 }
 
-// cost is -log of the probability of the link English [i-a, i), Chinese
-// [j-b, j), of kind mv.
-//
-// A sentence with no counterpart pays its prior and its anchors only: the
-// length model is that of a translation given its original, and such a
-// sentence has none. (Gale and Church test its ratio against zero, which
-// makes an untranslated sentence dearer than gluing it to a neighbour
-// whose ratio it spoils.)
-//
-// (The dynamic programme computes it inline, in workspace.forward;
-// TestInlineCosts holds the two to the same costs.)
-func (m *model) cost(i, j int, mv *move) float64 {
-	c := m.anchorCost(mv.prior, i, j, mv)
-	if mv.a > 0 && mv.b > 0 {
-		c += tailCost(m.deviation(i, j, mv.a, mv.b))
-	}
-	return c
-}
+// A link costs -log of its probability: its prior, what its anchors cost
+// it, and for a link with both sides its length cost. A sentence with no
+// counterpart pays its prior and its anchors only: the length model is
+// that of a translation given its original, and such a sentence has none.
+// (Gale and Church test its ratio against zero, which makes an
+// untranslated sentence dearer than gluing it to a neighbour whose ratio
+// it spoils.) workspace.forward computes the costs inline; model.cost, in
+// speed_test.go, is the same written plainly, which TestInlineCosts holds
+// it to.
 
 // anchorCost is c plus what the anchors of the link English [i-a, i),
 // Chinese [j-b, j) cost it.
