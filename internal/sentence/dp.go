@@ -147,7 +147,7 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	g := &w.grid
 	g.init(b)
 	size := g.size()
-	best := grow(&w.best, size) // least cost of reaching a cell
+	grow(&w.best, size)         // least cost of reaching a cell
 	back := grow(&w.back, size) // the kind of link that reaches it at least cost
 	grow(&w.costs, size*nKinds) // of the link of each kind ending at the cell, +Inf if none
 	grow(&w.prevs, size*nKinds) // the cell it starts from
@@ -165,7 +165,7 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 		i, j = i-mv.a, j-mv.b
 	}
 	slices.Reverse(out[start:])
-	w.scoreLinks(out[start:], best)
+	w.scoreLinks(out[start:])
 	return out
 }
 
@@ -290,8 +290,8 @@ func (w *workspace) anchorCosts(md *model) []float64 {
 // incomparable with t. The score is 1/(1+e^-Δ): the probability of the
 // link when the choice is between the best alignment and the best one
 // without it. It lies between 1/2 (a tie) and 1, and grows with the margin.
-func (w *workspace) scoreLinks(path []link, best []float64) {
-	g, costs, prevs, back, kinds, onPath := &w.grid, w.costs, w.prevs, w.back, w.kinds, w.onPath
+func (w *workspace) scoreLinks(path []link) {
+	g, best, costs, prevs, back, kinds, onPath := &w.grid, w.best, w.costs, w.prevs, w.back, w.kinds, w.onPath
 	K := len(path)
 	n, m := g.b.n, g.b.m
 	// endI[x]: the first link whose end's English index passes x; endJ
