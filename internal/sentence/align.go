@@ -349,9 +349,8 @@ func isNote(inner string) bool {
 // that of a translation given its original, and such a sentence has none.
 // (Gale and Church test its ratio against zero, which makes an
 // untranslated sentence dearer than gluing it to a neighbour whose ratio
-// it spoils.) workspace.forward computes the costs inline; model.cost, in
-// speed_test.go, is the same written plainly, which TestInlineCosts holds
-// it to.
+// it spoils.) workspace.forward computes the costs inline; TestInlineCosts
+// holds them to model.cost (speed_test.go), the same written plainly.
 
 // anchorCost is c plus what the anchors of the link English [i-a, i),
 // Chinese [j-b, j) cost it.
