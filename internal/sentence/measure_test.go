@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -19,11 +18,7 @@ import (
 // sentence pairs and the spread of its logarithm by length. It fails when
 // the constants drift from what the data say.
 func TestLengthModel(t *testing.T) {
-	pairs := referencePairs(t)
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "fool-*-pairs.json"))
-	for _, f := range files {
-		pairs = append(pairs, corpusPairs(t, f)...)
-	}
+	pairs := machinePairs(t)
 	type point struct{ bytes, logRatio float64 }
 	var pts []point
 	for _, p := range pairs {
