@@ -1,5 +1,12 @@
 package sentence
 
+import (
+	"strings"
+	"time"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
+
 // The abbreviations of English text, by what the word after them says
 // about a full stop. Keys are lower case, without the final dot. Dotted
 // letters (U.S., a.m., J.P.) and single initials (Brian T. Olsavsky) are
@@ -13,12 +20,18 @@ var neverFinal = set(
 )
 
 // beforeNumber abbreviations are abbreviations only before a figure: "No. 1"
-// and "Apr. 29", but "No. I appreciate the question" is a sentence. May is
-// a word, not an abbreviation.
-var beforeNumber = set(
-	"no", "nos", "vol", "fig", "figs", "p", "pp", "ch", "sec", "art", "para", "op", "ref", "ext", "tel",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-)
+// and "Apr. 29", but "No. I appreciate the question" is a sentence. The
+// months' are those of textutil.Months, the project's one month table:
+// its keys that are no month's name (May is a word, not an abbreviation).
+var beforeNumber = func() map[string]bool {
+	m := set("no", "nos", "vol", "fig", "figs", "p", "pp", "ch", "sec", "art", "para", "op", "ref", "ext", "tel")
+	for w, month := range textutil.Months {
+		if w != strings.ToLower(time.Month(month).String()) {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // maybeFinal abbreviations often end a sentence ("… tailwind for Figma,
 // Inc. And there are two reasons why.", "… to run businesses, etc. But"):

@@ -10,20 +10,33 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// show renders links as "EN = ZH" lines, "-" for a missing side.
+// sides returns a link's English and Chinese, "-" for a missing side.
+func sides(l Link) (en, zh string) {
+	en, zh = "-", "-"
+	if l.EN != nil {
+		en = *l.EN
+	}
+	if l.ZH != nil {
+		zh = *l.ZH
+	}
+	return en, zh
+}
+
+// show renders links as "EN = ZH" lines.
 func show(ls []Link) string {
 	var b strings.Builder
 	for _, l := range ls {
-		en, zh := "-", "-"
-		if l.EN != nil {
-			en = *l.EN
-		}
-		if l.ZH != nil {
-			zh = *l.ZH
-		}
+		en, zh := sides(l)
 		fmt.Fprintf(&b, "%s = %s\n", en, zh)
 	}
 	return b.String()
+}
+
+// align is workspace.align with a workspace of the pool.
+func align(en, zh string, es, zs []span) []link {
+	w := workspaces.Get().(*workspace)
+	defer workspaces.Put(w)
+	return w.align(en, zh, es, zs, nil)
 }
 
 func TestAlign(t *testing.T) {
@@ -198,7 +211,7 @@ func TestMargins(t *testing.T) {
 		esp, zsp := split(e, false), split(z, true)
 		w := new(workspace)
 		ls := w.align(e, z, esp, zsp, nil)
-		g, nm := &w.grid, len(moves)
+		g := &w.grid
 		// All alignments: their links and costs.
 		type path struct {
 			links []link
@@ -211,12 +224,12 @@ func TestMargins(t *testing.T) {
 				all = append(all, path{append([]link(nil), links...), cost})
 				return
 			}
-			for k, mv := range moves {
+			for k, mv := range kindsOfLink {
 				cell := g.cell(i+mv.a, j+mv.b)
 				if cell < 0 {
 					continue
 				}
-				c := w.costs[cell*nm+k]
+				c := w.costs[cell*nKinds+k]
 				if math.IsInf(float64(c), 1) {
 					continue
 				}

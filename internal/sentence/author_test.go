@@ -54,7 +54,7 @@ func pieces(s string) [][2]int {
 		j := i + n
 		switch {
 		case strings.ContainsRune(".?!…。？！", r):
-			if r == '.' && i > 0 && j < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[j]) {
+			if r == '.' && i > 0 && j < len(s) && isDigit(s[i-1]) && isDigit(s[j]) {
 				break
 			}
 			for j < len(s) {
@@ -73,8 +73,6 @@ func pieces(s string) [][2]int {
 	cut(len(s))
 	return out
 }
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 type authorPara struct {
 	file   string

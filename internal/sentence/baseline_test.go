@@ -36,6 +36,11 @@ func naiveSplit(s string, zh bool) []span {
 	return out
 }
 
+func trimSpan(s string, a, b int) span {
+	a = skipSpace(s, a)
+	return span{a, trimEnd(s, a, b)}
+}
+
 // naiveMoves are the six kinds of link of Gale and Church, with their
 // priors.
 var naiveMoves = []move{

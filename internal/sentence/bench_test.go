@@ -6,18 +6,10 @@ import (
 	"time"
 )
 
-// referenceSides returns the reference call's English and Chinese
-// paragraphs.
+// referenceSides returns the English and the Chinese of referencePairs.
 func referenceSides(t testing.TB) (en, zh []string) {
-	ls, err := readLines("amazon-2023-q2.en-zh-Hant.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i+1 < len(ls); i++ {
-		if !hasHan(ls[i]) && hasHan(ls[i+1]) {
-			en, zh = append(en, ls[i]), append(zh, ls[i+1])
-			i++
-		}
+	for _, p := range referencePairs(t) {
+		en, zh = append(en, p[0]), append(zh, p[1])
 	}
 	return en, zh
 }
@@ -92,7 +84,9 @@ func TestLongParagraph(t *testing.T) {
 	t.Logf("%d MB, %d links in %v", (len(e)+len(z))>>20, len(ls), took)
 	checkCover(t, e, z, ls)
 	n, m := len(split(e, false)), len(split(z, true))
-	if cells := newGrid(newBand(n, m)).size(); cells > 32*(n+m) {
+	var g grid
+	g.init(newBand(n, m))
+	if cells := g.size(); cells > 32*(n+m) {
 		t.Errorf("%d cells for %d and %d sentences", cells, n, m)
 	}
 	if took > 30*time.Second {

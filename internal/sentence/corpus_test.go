@@ -143,19 +143,27 @@ func shortHash(s string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// corpusParagraphPairs returns the paragraph pairs at hand: the reference
-// call's, and when the shared corpus is present, those of its pairs files
-// and of the two human translations (an English paragraph, a blank line,
-// its Chinese; headings left out), speaker labels cut.
-func corpusParagraphPairs(t *testing.T) [][2]string {
+// machinePairs returns the paragraph pairs of the machine translations at
+// hand: the reference call's, and the shared corpus's pairs files when
+// present.
+func machinePairs(t *testing.T) [][2]string {
 	pairs := referencePairs(t)
 	files, _ := filepath.Glob(filepath.Join(corpusDir, "fool-*-pairs.json"))
 	for _, f := range files {
 		pairs = append(pairs, corpusPairs(t, f)...)
 	}
+	return pairs
+}
+
+// corpusParagraphPairs returns the paragraph pairs at hand: the reference
+// call's, and when the shared corpus is present, those of its pairs files
+// and of the two human translations (an English paragraph, a blank line,
+// its Chinese; headings left out), speaker labels cut.
+func corpusParagraphPairs(t *testing.T) [][2]string {
+	pairs := machinePairs(t)
 	for _, name := range []string{"acquired-munger-interview-en-zh.md", "berkshire-1994-annual-meeting-en-zh.md"} {
 		if ls, err := readLines(name); err == nil {
-			pairs = append(pairs, humanPairs(ls)...)
+			pairs = append(pairs, humanPairs(ls, nil)...)
 		}
 	}
 	return pairs

@@ -5,7 +5,8 @@
 //
 // It knows no word of either language: it reads punctuation, lengths,
 // figures and the Latin words a translation keeps. It imports only
-// packages numbers and textutil, and is deterministic.
+// packages numbers and textutil, and model for the type of Link, and is
+// deterministic.
 //
 // # Sentences
 //

@@ -55,12 +55,6 @@ type grid struct {
 	offset []int // start of row i
 }
 
-func newGrid(b band) *grid {
-	var g grid
-	g.init(b)
-	return &g
-}
-
 // init lays the grid out over b, reusing its tables.
 func (g *grid) init(b band) {
 	g.b = b
@@ -129,14 +123,8 @@ const maxMargin = 20.0
 
 // align chooses the most likely sequence of links by dynamic programming
 // over the band (Viterbi), and scores each link by its margin: how much
-// likelier the best alignment is than the best one without that link.
-func align(en, zh string, es, zs []span) []link {
-	w := workspaces.Get().(*workspace)
-	defer workspaces.Put(w)
-	return w.align(en, zh, es, zs, nil)
-}
-
-// align is align appending to out, with the tables of w.
+// likelier the best alignment is than the best one without that link. It
+// appends them to out.
 func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	n, m := len(es), len(zs)
 	if n == 0 || m == 0 {
@@ -155,12 +143,11 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 		b.w = 0 // one sentence either side of the diagonal
 	} else {
 		md.enA, md.zhA = anchors(en, zh, es, zs, b)
-		md.anchored = len(md.enA.list) > 0 || len(md.zhA.list) > 0
 	}
 	g := &w.grid
 	g.init(b)
 	size := g.size()
-	best := grow(&w.best, size) // least cost of reaching a cell
+	grow(&w.best, size)         // least cost of reaching a cell
 	back := grow(&w.back, size) // the kind of link that reaches it at least cost
 	grow(&w.costs, size*nKinds) // of the link of each kind ending at the cell, +Inf if none
 	grow(&w.prevs, size*nKinds) // the cell it starts from
@@ -172,13 +159,13 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	clear(onPath)
 	for i, j := n, m; i > 0 || j > 0; {
 		cell := g.cell(i, j)
-		mv := moves[back[cell]]
+		mv := kindsOfLink[back[cell]]
 		out = append(out, link{i - mv.a, i, j - mv.b, j, 0})
 		onPath[cell] = true
 		i, j = i-mv.a, j-mv.b
 	}
 	slices.Reverse(out[start:])
-	w.scoreLinks(out[start:], best)
+	w.scoreLinks(out[start:])
 	return out
 }
 
@@ -188,7 +175,7 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 // cost of reaching the cell and by which kind.
 func (w *workspace) forward(md *model) {
 	var r rowLinks
-	if md.anchored {
+	if md.anchored() {
 		r.base = w.anchorCosts(md)
 	}
 	for k := range r.none {
@@ -303,8 +290,8 @@ func (w *workspace) anchorCosts(md *model) []float64 {
 // incomparable with t. The score is 1/(1+e^-Δ): the probability of the
 // link when the choice is between the best alignment and the best one
 // without it. It lies between 1/2 (a tie) and 1, and grows with the margin.
-func (w *workspace) scoreLinks(path []link, best []float64) {
-	g, costs, prevs, back, kinds, onPath := &w.grid, w.costs, w.prevs, w.back, w.kinds, w.onPath
+func (w *workspace) scoreLinks(path []link) {
+	g, best, costs, prevs, back, kinds, onPath := &w.grid, w.best, w.costs, w.prevs, w.back, w.kinds, w.onPath
 	K := len(path)
 	n, m := g.b.n, g.b.m
 	// endI[x]: the first link whose end's English index passes x; endJ

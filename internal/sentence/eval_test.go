@@ -173,10 +173,8 @@ func TestGold(t *testing.T) {
 					r.wrong = append(r.wrong, l.score)
 				}
 			}
-			if !isGold[got[k]] {
-				if logErrors {
-					t.Logf("%s: wrong link %s", c.name(), describeLink(c.en, c.zh, es, zs, l))
-				}
+			if logErrors && !isGold[got[k]] {
+				t.Logf("%s: wrong link %s", c.name(), describeLink(c.en, c.zh, es, zs, l))
 			}
 		}
 		if logErrors {
@@ -249,7 +247,7 @@ func describeKey(en, zh string, k linkKey) string {
 		if a < 0 {
 			return "-"
 		}
-		return fmt.Sprintf("%q", string([]rune(s)[a:b]))
+		return fmt.Sprintf("%q", runeSpan(s, [2]int{a, b}))
 	}
 	return fmt.Sprintf("\n    EN %s\n    ZH %s", side(en, k.es, k.ee), side(zh, k.zs, k.ze))
 }

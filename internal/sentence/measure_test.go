@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // TestLengthModel measures again, on the machine translations at hand (the
@@ -17,11 +18,7 @@ import (
 // sentence pairs and the spread of its logarithm by length. It fails when
 // the constants drift from what the data say.
 func TestLengthModel(t *testing.T) {
-	pairs := referencePairs(t)
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "fool-*-pairs.json"))
-	for _, f := range files {
-		pairs = append(pairs, corpusPairs(t, f)...)
-	}
+	pairs := machinePairs(t)
 	type point struct{ bytes, logRatio float64 }
 	var pts []point
 	for _, p := range pairs {
@@ -75,14 +72,14 @@ func median(xs []float64) float64 {
 
 // referencePairs reads the reference call's English lines, each followed by
 // its translation.
-func referencePairs(t *testing.T) [][2]string {
+func referencePairs(t testing.TB) [][2]string {
 	ls, err := readLines("amazon-2023-q2.en-zh-Hant.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out [][2]string
 	for i := 0; i+1 < len(ls); i++ {
-		if !hasHan(ls[i]) && hasHan(ls[i+1]) {
+		if !textutil.HasHan(ls[i]) && textutil.HasHan(ls[i+1]) {
 			out = append(out, [2]string{ls[i], ls[i+1]})
 			i++
 		}
@@ -106,21 +103,12 @@ func corpusPairs(t *testing.T, path string) [][2]string {
 	out := make([][2]string, 0, len(doc.Pairs))
 	for _, p := range doc.Pairs {
 		zh := p.ZH
-		if k := strings.IndexByte(zh, '\n'); k >= 0 && !hasHan(zh[k:]) {
+		if k := strings.IndexByte(zh, '\n'); k >= 0 && !textutil.HasHan(zh[k:]) {
 			zh = zh[:k]
 		}
 		out = append(out, [2]string{p.EN, zh})
 	}
 	return out
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x4E00 && r <= 0x9FFF {
-			return true
-		}
-	}
-	return false
 }
 
 // sentenceUnits is zhUnits of a sentence alone.
@@ -145,20 +133,13 @@ func TestPriors(t *testing.T) {
 		if err != nil {
 			t.Skip("shared corpus absent")
 		}
-		for i := 0; i+2 < len(ls); i++ {
-			if held[fmt.Sprint(name, i+1)] {
-				continue
-			}
-			if ls[i] != "" && !hasHan(ls[i]) && ls[i+1] == "" && hasHan(ls[i+2]) && !strings.HasPrefix(ls[i+2], "#") {
-				pairs = append(pairs, [2]string{speakerLabelRule(ls[i], false), speakerLabelRule(ls[i+2], true)})
-			}
-		}
+		pairs = append(pairs, humanPairs(ls, func(line int) bool { return held[fmt.Sprint(name, line)] })...)
 	}
-	ours := append([]move(nil), moves...)
-	defer copy(moves, ours)
+	ours := kindsOfLink
+	defer func() { kindsOfLink = ours }()
 	gc := []float64{0.89, 0.0099 / 2, 0.0099 / 2, 0.089 / 2, 0.089 / 2, 0.011, 0.005, 0.005}
-	for k := range moves {
-		moves[k].prior = -math.Log(gc[k])
+	for k := range kindsOfLink {
+		kindsOfLink[k].prior = -math.Log(gc[k])
 	}
 	noFastPath = true
 	defer func() { noFastPath = false }()

@@ -79,6 +79,17 @@ func TestGroupsFound(t *testing.T) {
 	}
 }
 
+// cost is -log of the probability of the link English [i-a, i), Chinese
+// [j-b, j), of kind mv, as align.go says: what workspace.forward computes
+// inline.
+func (m *model) cost(i, j int, mv *move) float64 {
+	c := m.anchorCost(mv.prior, i, j, mv)
+	if mv.a > 0 && mv.b > 0 {
+		c += tailCost(m.deviation(i, j, mv.a, mv.b))
+	}
+	return c
+}
+
 // TestInlineCosts holds the costs that workspace.forward computes inline to
 // model.cost, on every paragraph pair at hand, fast path or not.
 func TestInlineCosts(t *testing.T) {

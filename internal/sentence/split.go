@@ -16,11 +16,17 @@ type span struct{ start, end int }
 // SplitEnglish cuts an English paragraph into its sentences, as they stand
 // in it (white space between them dropped). Invalid UTF-8 is replaced with
 // U+FFFD first. See the package documentation for the rules.
-func SplitEnglish(s string) []string { return texts(valid(s), split(valid(s), false)) }
+func SplitEnglish(s string) []string {
+	s = valid(s)
+	return texts(s, split(s, false))
+}
 
 // SplitChinese cuts a Chinese paragraph into its sentences, as SplitEnglish
 // does.
-func SplitChinese(s string) []string { return texts(valid(s), split(valid(s), true)) }
+func SplitChinese(s string) []string {
+	s = valid(s)
+	return texts(s, split(s, true))
+}
 
 func valid(s string) string {
 	if validUTF8(s) {
@@ -390,7 +396,7 @@ func (sp *splitter) englishEnd(i, j, next int, ellipsis, single bool) bool {
 		return missingSpace(s, i, j)
 	}
 	switch {
-	case isLower(r):
+	case unicode.IsLower(r):
 		// "approx. half", "trying to... shift", "Inc. is", "U.S. and"
 		// go on; "iPhone" starts a sentence, and so does a word after
 		// a full stop that closes a plain word: "and stuff. it's not
@@ -427,7 +433,7 @@ func (sp *splitter) chineseEnd(i, j, next int, ellipsis, single bool) bool {
 		return sp.englishEnd(i, j, next, ellipsis, single)
 	}
 	r, _ := utf8.DecodeRuneInString(s[next:])
-	return !(r == ',' || r == '，' || isLower(r) && r < utf8.RuneSelf)
+	return !(r == ',' || r == '，' || unicode.IsLower(r) && r < utf8.RuneSelf)
 }
 
 // missingSpace reports whether a stop glued to the next word ends a
@@ -445,18 +451,17 @@ func missingSpace(s string, i, j int) bool {
 		return true
 	}
 	r2, _ := utf8.DecodeRuneInString(s[j+n:])
-	if !isLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
+	if !unicode.IsLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
 		return false // "Node.JS"
 	}
-	w := wordBefore(s, i)
-	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+	return plainWordBefore(s, i)
 }
 
 // plainWordBefore reports whether the stop at i closes a word of two
 // letters or more that is no abbreviation and no initials.
 func plainWordBefore(s string, i int) bool {
 	w := wordBefore(s, i)
-	return len(w) >= 2 && !strings.Contains(w, ".") && !isAbbrev(w)
+	return len(w) >= 2 && !strings.Contains(w, ".") && abbrevKind(w) == 0
 }
 
 // lowerUpper reports a word such as iPhone or eBay at i.
@@ -500,9 +505,6 @@ func abbreviation(s string, i, next int) bool {
 	}
 	return false
 }
-
-// isAbbrev reports whether w is any known abbreviation.
-func isAbbrev(w string) bool { return abbrevKind(w) != 0 }
 
 // isInitials reports a single capital ("T") or dotted letters ("U.S",
 // "a.m", "J.P").
@@ -558,11 +560,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-func trimSpan(s string, a, b int) span {
-	a = skipSpace(s, a)
-	return span{a, trimEnd(s, a, b)}
-}
-
 // trimEnd returns b less the white space that ends s[a:b].
 func trimEnd(s string, a, b int) int {
 	for b > a {
@@ -595,4 +592,3 @@ func isSpace(r rune) bool {
 func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
 func isUpperByte(c byte) bool  { return 'A' <= c && c <= 'Z' }
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-func isLower(r rune) bool      { return unicode.IsLower(r) }
