@@ -424,7 +424,7 @@ func findDates(text string) []dateMatch {
 	// Every form has a four-digit year, a written-out one a month name and
 	// an ISO one a dash; most sentences have none, and the expressions cost
 	// far more than these looks.
-	if !hasFourDigits(text) {
+	if !hasDigitRun(text, 4) {
 		return nil
 	}
 	var out []dateMatch
@@ -477,12 +477,12 @@ func hasMonth(text string) bool {
 	return false
 }
 
-// hasFourDigits reports whether text has four ASCII digits in a row.
-func hasFourDigits(text string) bool {
+// hasDigitRun reports whether s has n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
 	run := 0
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= '0' && c <= '9' {
-			if run++; run == 4 {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if run++; run == n {
 				return true
 			}
 		} else {
