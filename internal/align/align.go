@@ -365,10 +365,6 @@ const (
 	doubtfulPenalty = 3.0
 )
 
-// penalty is how unlikely the lengths of a pair are: 0 at the typical ratio,
-// growing with the square of the log ratio.
-func penalty(en, zh string) float64 { return penaltyOf(logSize(en, English), logSize(zh, Chinese)) }
-
 // logSize is the log of a text's length as the ratio counts it: English
 // in bytes, Chinese in runes, each with its smoothing.
 func logSize(s string, l Lang) float64 {
@@ -392,9 +388,15 @@ func runeCount(s string) int {
 
 var logZhPerEN = math.Log(zhPerEN)
 
-// penaltyOf is penalty from the two texts' logSize.
-func penaltyOf(en, zh float64) float64 {
-	d := zh - en - logZhPerEN
+// penalty is how unlikely the lengths of a pair of units, one of each
+// language in either order, are: 0 at the typical ratio, growing with the
+// square of the log ratio.
+func penalty(a, b *unit) float64 {
+	en, zh := a, b
+	if a.lang == Chinese {
+		en, zh = b, a
+	}
+	d := zh.logSize() - en.logSize() - logZhPerEN
 	return d * d / (2 * ratioSigma * ratioSigma)
 }
 
@@ -411,11 +413,7 @@ const (
 
 // pairScore is the gain of pairing a and b (a before b).
 func (p pairer) pairScore(a, b *unit) float64 {
-	en, zh := a, b
-	if a.lang == Chinese {
-		en, zh = b, a
-	}
-	s := pairGain - math.Min(penaltyOf(en.logSize(), zh.logSize()), pairGain)
+	s := pairGain - math.Min(penalty(a, b), pairGain)
 	if (a.lang == English) == p.enFirst {
 		s += orderWeight * p.dominance
 	} else {
@@ -494,11 +492,7 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	}
 	set(b)
 	para.Status = model.Paired
-	en, zh := a, b
-	if a.lang == Chinese {
-		en, zh = b, a
-	}
-	if penaltyOf(en.logSize(), zh.logSize()) > doubtfulPenalty {
+	if penalty(a, b) > doubtfulPenalty {
 		*warnings = append(*warnings, model.NewWarning(para.Line, model.CodeDoubtfulPair, "the translation's length is far from what its English needs; check the pair"))
 	}
 	return para
