@@ -161,28 +161,18 @@ var skipASCII, skipZH = func() (en, zh [256]bool) {
 func scanFigures(s string, zh bool) []Number {
 	sc := scanner{s: s, zh: zh}
 	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case isDigit(c) || c == 0xEF && fullDigit(s, i) >= 0:
-			i = sc.number(i)
-			continue
-		case c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isDigit(s[i-1]) && !isLetter(s[i-1])):
-			i = sc.number(i)
-			continue
-		case zh && c == 0xE7 && hasPrefix(s, i, "百分之"):
-			if j := skipSpaces(s, i+len("百分之")); startsNumber(s, j) {
-				i = sc.cjk(i)
-				continue
-			}
-		case !zh && c < utf8.RuneSelf && isLetter(c):
+		switch c := s[i]; {
+		case isDigit(c) || c == '.' || c == 0xEF && fullDigit(s, i) >= 0:
+			i = sc.step(i) // a figure, ".5" or a full-width digit, as scan reads them
+		case zh && c == 0xE7 && hasPrefix(s, i, zhPercentOf) && startsNumber(s, skipSpaces(s, i+len(zhPercentOf))):
+			i = sc.cjk(i)
+		case !zh && isLetter(c):
 			// Past the word, as scan's word reader goes: a number glued
 			// after it (AI21) is then seen where scan sees it.
-			for i < len(s) && isLetter(s[i]) {
-				i++
-			}
-			continue
+			i = wordEnd(s, i)
+		default:
+			i += runeWidth(c)
 		}
-		i += runeWidth(c)
 	}
 	return sc.out
 }
