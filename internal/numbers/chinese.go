@@ -25,11 +25,12 @@ func (set *runeSet) has(r rune) bool {
 }
 
 var (
-	zhNumeralSet = newRuneSet(numeralRunes())
-	zhScaleSet   = newRuneSet(scaleRunes())
+	zhNumeralRunes = column(len(zhNumerals), func(k int) rune { return zhNumerals[k].r })
+	zhNumeralSet   = newRuneSet(zhNumeralRunes)
+	zhScaleSet     = newRuneSet(column(len(zhScales), func(k int) rune { return zhScales[k].r }))
 	// zhStartSet: a Chinese number starts with a numeral or 十 (十一 = 11),
 	// and a percentage with 百 (百分之).
-	zhStartSet = newRuneSet(numeralRunes(), []rune{'十', zhHundred})
+	zhStartSet = newRuneSet(zhNumeralRunes, []rune{'十', zhHundred})
 	measureSet = newRuneSet([]rune(measureWords))
 )
 
@@ -58,22 +59,6 @@ func (t *byteTriples) add(b string) { t[int(b[0]&0x0F)<<6|int(b[1]&0x3F)] |= 1 <
 
 func (t *byteTriples) has(c0, c1, c2 byte) bool {
 	return t[int(c0&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 != 0
-}
-
-func numeralRunes() []rune {
-	rs := make([]rune, len(zhNumerals))
-	for k, n := range zhNumerals {
-		rs[k] = n.r
-	}
-	return rs
-}
-
-func scaleRunes() []rune {
-	rs := make([]rune, len(zhScales))
-	for k, z := range zhScales {
-		rs[k] = z.r
-	}
-	return rs
 }
 
 // rune3 decodes the three-byte UTF-8 sequence at i (all of the CJK blocks

@@ -232,25 +232,18 @@ var (
 	decimalLits    = newLiterals(decimalPoints...)
 	groupLits      = newLiterals(groupSeparators...)
 	apostropheLits = newLiterals(apostrophes...)
-	fractionLits   = newLiterals(fractionSigns()...)
+	fractionLits   = newLiterals(column(len(fractions), func(k int) string { return fractions[k].sign })...)
 	percentLits    = newLiterals(percentSigns...)
 	zhApproxLits   = newLiterals(zhApprox...)
 	zhCurrencyLits = newLiterals(zhCurrencies...)
-	zhUnitLits     = newLiterals(zhUnitWords()...)
+	zhUnitLits     = newLiterals(column(len(zhUnits), func(k int) string { return zhUnits[k].w })...)
 )
 
-func fractionSigns() []string {
-	out := make([]string, len(fractions))
-	for k, f := range fractions {
-		out[k] = f.sign
-	}
-	return out
-}
-
-func zhUnitWords() []string {
-	out := make([]string, len(zhUnits))
-	for k, u := range zhUnits {
-		out[k] = u.w
+// column is one field of each of the n rows of a table, by row index.
+func column[F any](n int, field func(k int) F) []F {
+	out := make([]F, n)
+	for k := range out {
+		out[k] = field(k)
 	}
 	return out
 }
