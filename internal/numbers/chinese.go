@@ -1,37 +1,15 @@
 package numbers
 
-// runeSet is a set of runes of the CJK blocks U+3000–U+9FFF, one bit each
-// (3.5 KB): whether a character can start a Chinese number is one test,
-// not a comparison with each numeral.
-type runeSet [(cjkEnd - cjkBegin) / 64]uint64
-
-const cjkBegin, cjkEnd = 0x3000, 0xA000
-
-func newRuneSet(groups ...[]rune) *runeSet {
-	var set runeSet
-	for _, g := range groups {
-		for _, r := range g {
-			if r < cjkBegin || r >= cjkEnd {
-				panic("numbers: rune outside the CJK blocks: " + string(r))
-			}
-			set[(r-cjkBegin)/64] |= 1 << ((r - cjkBegin) % 64)
-		}
-	}
-	return &set
-}
-
-func (set *runeSet) has(r rune) bool {
-	return r >= cjkBegin && r < cjkEnd && set[(r-cjkBegin)/64]>>((r-cjkBegin)%64)&1 != 0
-}
+import "github.com/transcript-cli/transcript/internal/textutil"
 
 var (
 	zhNumeralRunes = column(len(zhNumerals), func(k int) rune { return zhNumerals[k].r })
-	zhNumeralSet   = newRuneSet(zhNumeralRunes)
-	zhScaleSet     = newRuneSet(column(len(zhScales), func(k int) rune { return zhScales[k].r }))
+	zhNumeralSet   = textutil.NewCJKSet(zhNumeralRunes)
+	zhScaleSet     = textutil.NewCJKSet(column(len(zhScales), func(k int) rune { return zhScales[k].r }))
 	// zhStartSet: a Chinese number starts with a numeral or 十 (十一 = 11),
 	// and a percentage with 百 (百分之).
-	zhStartSet = newRuneSet(zhNumeralRunes, []rune{'十', zhHundred})
-	measureSet = newRuneSet([]rune(measureWords))
+	zhStartSet = textutil.NewCJKSet(zhNumeralRunes, []rune{'十', zhHundred})
+	measureSet = textutil.NewCJKSet([]rune(measureWords))
 )
 
 // startsZH holds the three-byte sequences that may start a Chinese
@@ -40,8 +18,8 @@ var (
 // superset (it ignores the bits that make a sequence valid); the exact
 // tests follow.
 var startsZH = func() (t byteTriples) {
-	for r := rune(cjkBegin); r < cjkEnd; r++ {
-		if zhStartSet.has(r) {
+	for r := rune(textutil.CJKBegin); r < textutil.CJKEnd; r++ {
+		if zhStartSet.Has(r) {
 			t.add(string(r))
 		}
 	}
@@ -78,7 +56,7 @@ func rune3(s string, i int) rune {
 // numeralOf returns the value of the Chinese numeral digit at i, or -1.
 func numeralOf(s string, i int) int {
 	r := rune3(s, i)
-	if !zhNumeralSet.has(r) {
+	if !zhNumeralSet.Has(r) {
 		return -1
 	}
 	for _, n := range zhNumerals {
@@ -94,7 +72,7 @@ func numeralOf(s string, i int) int {
 func (sc *scanner) cjk(i int) int {
 	s := sc.s
 	r := rune3(s, i)
-	if !zhStartSet.has(r) {
+	if !zhStartSet.Has(r) {
 		return i
 	}
 	if hasPrefix(s, i, zhPercentOf) {
@@ -123,7 +101,7 @@ func (sc *scanner) cjk(i int) int {
 		sc.emit(&n)
 		return n.end
 	}
-	if measureSet.has(rune3(s, e)) {
+	if measureSet.Has(rune3(s, e)) {
 		sc.emit(&n)
 	}
 	return e

@@ -2,7 +2,7 @@ package numbers
 
 // The matchers through which the scanner reads its tables: vocab for
 // words, wordList for the few words read before a figure, literals for
-// signs and Chinese words at a position, and runeSet (chinese.go) for
+// signs and Chinese words at a position, and textutil.CJKSet for
 // single Chinese characters. Each first asks a question that most
 // positions of a paragraph fail in one test.
 
