@@ -6,22 +6,21 @@ var (
 	zhNumeralRunes = column(len(zhNumerals), func(k int) rune { return zhNumerals[k].r })
 	zhNumeralSet   = textutil.NewCJKSet(zhNumeralRunes)
 	zhScaleSet     = textutil.NewCJKSet(column(len(zhScales), func(k int) rune { return zhScales[k].r }))
-	// zhStartSet: a Chinese number starts with a numeral or 十 (十一 = 11),
-	// and a percentage with 百 (百分之).
-	zhStartSet = textutil.NewCJKSet(zhNumeralRunes, []rune{'十', zhHundred})
-	measureSet = textutil.NewCJKSet([]rune(measureWords))
+	// zhStartRunes: a Chinese number starts with a numeral or 十 (十一 =
+	// 11), and a percentage with 百 (百分之).
+	zhStartRunes = append(zhNumeralRunes[:len(zhNumeralRunes):len(zhNumeralRunes)], '十', zhHundred)
+	zhStartSet   = textutil.NewCJKSet(zhStartRunes)
+	measureSet   = textutil.NewCJKSet([]rune(measureWords))
 )
 
 // startsZH holds the three-byte sequences that may start a Chinese
-// number (zhStartSet) or a full-width digit, by their low bits: the scan
+// number (zhStartRunes) or a full-width digit, by their low bits: the scan
 // loop tests each character against it without decoding it. It is a
 // superset (it ignores the bits that make a sequence valid); the exact
 // tests follow.
 var startsZH = func() (t byteTriples) {
-	for r := rune(textutil.CJKBegin); r < textutil.CJKEnd; r++ {
-		if zhStartSet.Has(r) {
-			t.add(string(r))
-		}
+	for _, r := range zhStartRunes {
+		t.add(string(r))
 	}
 	for d := '０'; d <= '９'; d++ {
 		t.add(string(d))
