@@ -360,13 +360,12 @@ func periodIn(text string) (*string, *int) {
 	var q *string
 	best := -1
 	// Every quarter form has a "q" ("Q2", "2Q", "quarter").
-	for _, re := range quarterRes() {
-		if !strings.ContainsAny(text, "qQ") {
-			break
-		}
-		if m := re.FindStringSubmatchIndex(text); m != nil && (best < 0 || m[0] < best) {
-			v := ordinalQuarter[strings.ToLower(text[m[2]:m[3]])]
-			q, best = &v, m[0]
+	if strings.ContainsAny(text, "qQ") {
+		for _, re := range quarterRes() {
+			if m := re.FindStringSubmatchIndex(text); m != nil && (best < 0 || m[0] < best) {
+				v := ordinalQuarter[strings.ToLower(text[m[2]:m[3]])]
+				q, best = &v, m[0]
+			}
 		}
 	}
 	blank := blankDates(text)
