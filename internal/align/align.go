@@ -20,17 +20,16 @@ import (
 
 // unit is a paragraph in one language: one line, or wrapped lines rejoined.
 type unit struct {
-	lang  Lang
-	text  string
-	line  int     // the first input line
-	time  string  // timestamp of the first line, if the layout found one
-	size  float64 // logSize of the text, once known
-	sized bool
+	lang Lang
+	text string
+	line int     // the first input line
+	time string  // timestamp of the first line, if the layout found one
+	size float64 // logSize of the text; 0 until known, as a logSize is at least log 3
 }
 
 func (u *unit) logSize() float64 {
-	if !u.sized {
-		u.size, u.sized = logSize(u.text, u.lang), true
+	if u.size == 0 {
+		u.size = logSize(u.text, u.lang)
 	}
 	return u.size
 }
