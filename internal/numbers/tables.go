@@ -190,11 +190,7 @@ const (
 // ones are written in digits in practice. The month names join them from
 // textutil.Months (see words.go), so that "August 3, 2023" lines up with
 // 2023 年 8 月 3 日.
-var englishWords = []struct {
-	w    string
-	v    float64
-	kind wordKind
-}{
+var englishWords = []wordEntry{
 	{"one", 1, numberWord}, {"two", 2, numberWord}, {"three", 3, numberWord}, {"four", 4, numberWord},
 	{"five", 5, numberWord}, {"six", 6, numberWord}, {"seven", 7, numberWord}, {"eight", 8, numberWord},
 	{"nine", 9, numberWord}, {"ten", 10, numberWord}, {"eleven", 11, numberWord}, {"twelve", 12, numberWord},

@@ -1,6 +1,10 @@
 package numbers
 
-import "github.com/transcript-cli/transcript/internal/textutil"
+import (
+	"slices"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
 
 // wordEntry is one row of englishWords or of the month names.
 type wordEntry struct {
@@ -12,17 +16,11 @@ type wordEntry struct {
 // words are englishWords and the month names of textutil.Months, and
 // wordVocab finds them.
 var words, wordVocab = func() ([]wordEntry, vocab) {
-	var es []wordEntry
-	var ws []string
-	for _, e := range englishWords {
-		es = append(es, wordEntry{e.w, e.v, e.kind})
-		ws = append(ws, e.w)
-	}
+	es := slices.Clone(englishWords)
 	for name, n := range textutil.Months {
 		es = append(es, wordEntry{name, float64(n), monthName})
-		ws = append(ws, name)
 	}
-	return es, newVocab(ws)
+	return es, newVocab(column(len(es), func(k int) string { return es[k].w }))
 }()
 
 // lookupWord returns the entry of the ASCII letters w, in any case, or nil.
