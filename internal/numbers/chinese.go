@@ -1,6 +1,10 @@
 package numbers
 
-import "github.com/transcript-cli/transcript/internal/textutil"
+import (
+	"slices"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
 
 var (
 	zhNumeralRunes = column(len(zhNumerals), func(k int) rune { return zhNumerals[k].r })
@@ -92,7 +96,7 @@ func (sc *scanner) cjk(i int) int {
 		return e
 	}
 	n := raw{start: i, end: e, value: v, word: true, step: 1, sig: 1}
-	if runeIn(p, negativeChars) {
+	if slices.Contains(negativeChars, p) {
 		n.value = -n.value
 	}
 	if k := zhUnitLits.at(s, e); k >= 0 {

@@ -265,15 +265,6 @@ func oneOf(w string, list []string) bool {
 	return false
 }
 
-func runeIn(r rune, list []rune) bool {
-	for _, l := range list {
-		if r == l {
-			return true
-		}
-	}
-	return false
-}
-
 func byteAt(s string, i int) byte {
 	if i < len(s) {
 		return s[i]

@@ -1,5 +1,7 @@
 package numbers
 
+import "slices"
+
 // lookBehind records the currency symbol and the sign written before the
 // digits at r.start and moves r.start over them.
 func (sc *scanner) lookBehind(r *raw, inRange bool) {
@@ -32,7 +34,7 @@ func glued(c byte) bool { return isLetter(c) || isDigit(c) || c == '.' || c == '
 func (sc *scanner) negativeWord(r *raw, i int) int {
 	s := sc.s
 	if sc.zh {
-		if b := backSpaces(s, i); runeIn(rune3(s, b-3), negativeChars) {
+		if b := backSpaces(s, i); slices.Contains(negativeChars, rune3(s, b-3)) {
 			r.negative = true
 			return b - 3
 		}

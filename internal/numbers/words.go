@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -56,7 +57,7 @@ func (sc *scanner) word(i, e, k int) int {
 // case, as a date starts ("August", not "AUGUST" or "august").
 func (sc *scanner) month(i, e int, v float64) int {
 	s := sc.s
-	if !isUpper(s[i]) || !lowerSame(s[i+1:e]) {
+	if !isUpper(s[i]) || strings.ToLower(s[i+1:e]) != s[i+1:e] {
 		return e
 	}
 	if monthNeedsDay(s[i:e]) {
@@ -67,16 +68,6 @@ func (sc *scanner) month(i, e int, v float64) int {
 	}
 	sc.emit(&raw{start: i, end: e, value: v, word: true, step: 1, sig: 1})
 	return e
-}
-
-// lowerSame reports whether w has no upper-case letter.
-func lowerSame(w string) bool {
-	for k := 0; k < len(w); k++ {
-		if isUpper(w[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 // half reads "half a percent", "half a point", "half a billion".
