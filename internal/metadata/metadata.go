@@ -463,12 +463,24 @@ func findDates(text string) []dateMatch {
 	return out
 }
 
+// monthStems are the three-letter names of textutil.Months ("may" and the
+// abbreviations), with which every month name starts.
+var monthStems = func() []string {
+	var out []string
+	for m := range textutil.Months {
+		if len(m) == 3 {
+			out = append(out, m)
+		}
+	}
+	return out
+}()
+
 func monthNum(s string) int { return textutil.Months[strings.ToLower(s)] }
 
 // hasMonth reports whether text holds the start of a month name, in any
 // case: every written-out date has one, and most sentences none.
 func hasMonth(text string) bool {
-	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+	for _, m := range monthStems {
 		if textutil.ContainsFold(text, m) {
 			return true
 		}
