@@ -16,22 +16,17 @@ type scanner struct {
 	afterSet                  bool
 }
 
-// scanInto appends the numbers of s to out.
+// scanInto appends the numbers of s to out. Most bytes start nothing: the
+// loops pass over them themselves and call step only where a figure, a
+// word or (in Chinese) a numeral may start.
 func scanInto(out []Number, s string, zh bool) []Number {
 	sc := scanner{s: s, zh: zh, out: out}
-	sc.run()
-	return sc.out
-}
-
-// run scans the whole text. Most bytes start nothing: the loops pass over
-// them themselves and call step only where a figure, a word or (in
-// Chinese) a numeral may start.
-func (sc *scanner) run() {
-	if sc.zh {
+	if zh {
 		sc.runZH()
 	} else {
 		sc.runEN()
 	}
+	return sc.out
 }
 
 // runEN scans English: figures (digits, '.', full-width digits) and the
