@@ -11,16 +11,16 @@ type scanner struct {
 	s   string
 	zh  bool
 	out []Number
-	// The last answer of wordAfter.
+	// The last answer of wordAfter, for the word at afterAt (-1 before
+	// the first).
 	afterAt, afterEnd, afterK int
-	afterSet                  bool
 }
 
 // scanInto appends the numbers of s to out. Most bytes start nothing: the
 // loops pass over them themselves and call step only where a figure, a
 // word or (in Chinese) a numeral may start.
 func scanInto(out []Number, s string, zh bool) []Number {
-	sc := scanner{s: s, zh: zh, out: out}
+	sc := scanner{s: s, zh: zh, out: out, afterAt: -1}
 	if zh {
 		sc.runZH()
 	} else {
@@ -154,7 +154,7 @@ var skipASCII, skipZH = func() (en, zh [256]bool) {
 // 百分之 before digits). scan's word and numeral readers never consume a
 // digit, so the figures come out as scan gives them.
 func scanFigures(s string, zh bool) []Number {
-	sc := scanner{s: s, zh: zh}
+	sc := scanner{s: s, zh: zh, afterAt: -1}
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
 		case isDigit(c) || c == '.' || c == 0xEF && fullDigit(s, i) >= 0:

@@ -227,12 +227,12 @@ type afterWord struct {
 // none) and its index in afterWords, or -1. The hundred, scale and unit
 // of a number all look at the same word, so the last answer is kept.
 func (sc *scanner) wordAfter(j int) (int, int) {
-	if j != sc.afterAt || !sc.afterSet {
+	if j != sc.afterAt {
 		e := j
 		if isLetter(byteAt(sc.s, j)) {
 			e = wordEnd(sc.s, j)
 		}
-		sc.afterAt, sc.afterEnd, sc.afterK, sc.afterSet = j, e, afterVocab.find(sc.s[j:e]), true
+		sc.afterAt, sc.afterEnd, sc.afterK = j, e, afterVocab.find(sc.s[j:e])
 	}
 	return sc.afterEnd, sc.afterK
 }
