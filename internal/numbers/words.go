@@ -75,7 +75,8 @@ func (sc *scanner) half(i, e int) int {
 	s := sc.s
 	k := skipSpaces(s, e)
 	if k > e && hasPrefix(s, k, halfArticle) {
-		r := raw{start: i, end: k + 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
+		// The span takes the article, not the space that halfArticle ends with.
+		r := raw{start: i, end: k + len(halfArticle) - 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
 		sc.suffix(&r)
 		if r.scaled || r.unit != "" {
 			sc.emit(&r)
