@@ -421,11 +421,9 @@ func (sc *scanner) rangeEnd(r, r2 *raw) bool {
 	return true
 }
 
+// startsNumber reports whether a figure starts at i: a digit, or ".5".
 func startsNumber(s string, i int) bool {
-	if _, w := digitAt(s, i); w > 0 {
-		return true
-	}
-	return i+1 < len(s) && s[i] == '.' && isDigit(s[i+1])
+	return startsDigit(s, i) || i+1 < len(s) && s[i] == '.' && isDigit(s[i+1])
 }
 
 // rangeSep returns the index after a range separator that follows r.
