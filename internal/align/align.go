@@ -149,21 +149,21 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		turn := &doc.Turns[i]
 		mt := model.Turn{Index: i, Paragraphs: []model.Paragraph{}}
 		if turn.Header != nil {
-			mt.Header = ref(turn.Header.Text)
-			mt.Speaker = ref(turn.Speaker)
+			mt.Header = new(turn.Header.Text)
+			mt.Speaker = new(turn.Speaker)
 			mt.Title = turn.Title
 			mt.Line = turn.Header.No
 		}
 		if turn.Section != "" {
 			// The layout's section marker, a hint that package structure
 			// prefers to its own reading of the text.
-			mt.Section = ref(turn.Section)
+			mt.Section = new(turn.Section)
 		}
 		if len(turn.HeaderTr) > 0 {
-			mt.HeaderZH = ref(turn.HeaderTr[0].Text)
+			mt.HeaderZH = new(turn.HeaderTr[0].Text)
 		}
 		if turn.Firm != "" {
-			mt.Firm = ref(turn.Firm)
+			mt.Firm = new(turn.Firm)
 		}
 		mt.Paragraphs = p.pair(units[i], translated, &t.Warnings)
 		if turn.Header == nil && len(mt.Paragraphs) > 0 {
@@ -458,16 +458,16 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	para := model.Paragraph{Line: a.line}
 	set := func(u *unit) {
 		if u.lang == Chinese {
-			para.ZH, para.ZHLine = ref(u.text), ref(u.line)
+			para.ZH, para.ZHLine = new(u.text), new(u.line)
 		} else {
-			para.EN, para.ENLine = ref(u.text), ref(u.line)
+			para.EN, para.ENLine = new(u.text), new(u.line)
 		}
 	}
 	set(a)
 	if b != nil && b.lang != Chinese && b.time != "" {
-		para.Time = ref(b.time)
+		para.Time = new(b.time)
 	} else if a.time != "" {
-		para.Time = ref(a.time)
+		para.Time = new(a.time)
 	}
 	if b == nil {
 		if a.lang == Chinese {
@@ -484,6 +484,3 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	}
 	return para
 }
-
-// ref is a pointer to a copy of v, for the optional fields of the model.
-func ref[T any](v T) *T { return &v }
