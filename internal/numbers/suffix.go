@@ -317,7 +317,7 @@ func zhScale(s string, i int) (float64, int) {
 // its width, or 0.
 func zhScaleOf(s string, i int) (float64, int) {
 	r := rune3(s, i)
-	if r < 0 || !zhScaleSet.Has(r) {
+	if !zhScaleSet.Has(r) { // also rune3's -1: Has holds only the CJK blocks
 		return 0, 0
 	}
 	if r == zhHundred && rune3(s, i+3) == '分' {
