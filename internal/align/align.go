@@ -20,17 +20,16 @@ import (
 
 // unit is a paragraph in one language: one line, or wrapped lines rejoined.
 type unit struct {
-	lang  Lang
-	text  string
-	line  int     // the first input line
-	time  string  // timestamp of the first line, if the layout found one
-	size  float64 // logSize of the text, once known
-	sized bool
+	lang Lang
+	text string
+	line int     // the first input line
+	time string  // timestamp of the first line, if the layout found one
+	size float64 // logSize of the text; 0 until known, as a logSize is at least log 3
 }
 
 func (u *unit) logSize() float64 {
-	if !u.sized {
-		u.size, u.sized = logSize(u.text, u.lang), true
+	if u.size == 0 {
+		u.size = logSize(u.text, u.lang)
 	}
 	return u.size
 }
@@ -150,21 +149,21 @@ func Align(doc *parse.Document, det Detector) *model.Transcript {
 		turn := &doc.Turns[i]
 		mt := model.Turn{Index: i, Paragraphs: []model.Paragraph{}}
 		if turn.Header != nil {
-			mt.Header = ref(turn.Header.Text)
-			mt.Speaker = ref(turn.Speaker)
+			mt.Header = new(turn.Header.Text)
+			mt.Speaker = new(turn.Speaker)
 			mt.Title = turn.Title
 			mt.Line = turn.Header.No
 		}
 		if turn.Section != "" {
 			// The layout's section marker, a hint that package structure
 			// prefers to its own reading of the text.
-			mt.Section = ref(turn.Section)
+			mt.Section = new(turn.Section)
 		}
 		if len(turn.HeaderTr) > 0 {
-			mt.HeaderZH = ref(turn.HeaderTr[0].Text)
+			mt.HeaderZH = new(turn.HeaderTr[0].Text)
 		}
 		if turn.Firm != "" {
-			mt.Firm = ref(turn.Firm)
+			mt.Firm = new(turn.Firm)
 		}
 		mt.Paragraphs = p.pair(units[i], translated, &t.Warnings)
 		if turn.Header == nil && len(mt.Paragraphs) > 0 {
@@ -365,36 +364,26 @@ const (
 	doubtfulPenalty = 3.0
 )
 
-// penalty is how unlikely the lengths of a pair are: 0 at the typical ratio,
-// growing with the square of the log ratio.
-func penalty(en, zh string) float64 { return penaltyOf(logSize(en, English), logSize(zh, Chinese)) }
-
 // logSize is the log of a text's length as the ratio counts it: English
 // in bytes, Chinese in runes, each with its smoothing.
 func logSize(s string, l Lang) float64 {
 	if l == Chinese {
-		return math.Log(float64(runeCount(s)) + 3)
+		return math.Log(float64(utf8.RuneCountInString(s)) + 3)
 	}
 	return math.Log(float64(len(s)) + 10)
 }
 
-// runeCount counts the characters of valid UTF-8 (decoded text always is)
-// by their first bytes, without decoding them.
-func runeCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
-		}
-	}
-	return n
-}
-
 var logZhPerEN = math.Log(zhPerEN)
 
-// penaltyOf is penalty from the two texts' logSize.
-func penaltyOf(en, zh float64) float64 {
-	d := zh - en - logZhPerEN
+// penalty is how unlikely the lengths of a pair of units, one of each
+// language in either order, are: 0 at the typical ratio, growing with the
+// square of the log ratio.
+func penalty(a, b *unit) float64 {
+	en, zh := a, b
+	if a.lang == Chinese {
+		en, zh = b, a
+	}
+	d := zh.logSize() - en.logSize() - logZhPerEN
 	return d * d / (2 * ratioSigma * ratioSigma)
 }
 
@@ -411,11 +400,7 @@ const (
 
 // pairScore is the gain of pairing a and b (a before b).
 func (p pairer) pairScore(a, b *unit) float64 {
-	en, zh := a, b
-	if a.lang == Chinese {
-		en, zh = b, a
-	}
-	s := pairGain - math.Min(penaltyOf(en.logSize(), zh.logSize()), pairGain)
+	s := pairGain - math.Min(penalty(a, b), pairGain)
 	if (a.lang == English) == p.enFirst {
 		s += orderWeight * p.dominance
 	} else {
@@ -473,16 +458,16 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	para := model.Paragraph{Line: a.line}
 	set := func(u *unit) {
 		if u.lang == Chinese {
-			para.ZH, para.ZHLine = ref(u.text), ref(u.line)
+			para.ZH, para.ZHLine = new(u.text), new(u.line)
 		} else {
-			para.EN, para.ENLine = ref(u.text), ref(u.line)
+			para.EN, para.ENLine = new(u.text), new(u.line)
 		}
 	}
 	set(a)
 	if b != nil && b.lang != Chinese && b.time != "" {
-		para.Time = ref(b.time)
+		para.Time = new(b.time)
 	} else if a.time != "" {
-		para.Time = ref(a.time)
+		para.Time = new(a.time)
 	}
 	if b == nil {
 		if a.lang == Chinese {
@@ -494,15 +479,8 @@ func (p pairer) paragraph(a, b *unit, warnings *[]model.Warning) model.Paragraph
 	}
 	set(b)
 	para.Status = model.Paired
-	en, zh := a, b
-	if a.lang == Chinese {
-		en, zh = b, a
-	}
-	if penaltyOf(en.logSize(), zh.logSize()) > doubtfulPenalty {
+	if penalty(a, b) > doubtfulPenalty {
 		*warnings = append(*warnings, model.NewWarning(para.Line, model.CodeDoubtfulPair, "the translation's length is far from what its English needs; check the pair"))
 	}
 	return para
 }
-
-// ref is a pointer to a copy of v, for the optional fields of the model.
-func ref[T any](v T) *T { return &v }

@@ -1,5 +1,7 @@
 package align
 
+import "github.com/transcript-cli/transcript/internal/textutil"
+
 // Characters whose traditional and simplified forms differ and that are
 // frequent in business text; each index pairs a traditional character with
 // its simplified form.
@@ -8,31 +10,19 @@ const (
 	simplifiedChars  = "们个来说为会对时国发经与业过后还进动实长现开关头体点样当没种间问题应报务营价场资产网云电话议变这从将们结费币亿万张岁备设计画划尔数据区总营条际术销买卖货运达选择财务师验况广兴见觉记讨论谢请让"
 )
 
-// The telling characters as bit sets over the common Han block, so that
-// each character costs a shift, not a map look-up.
-const hanBase, hanEnd = 0x4E00, 0xA000
-
-var traditional, simplified = func() (t, s *[(hanEnd - hanBase) / 64]uint64) {
-	t, s = new([(hanEnd - hanBase) / 64]uint64), new([(hanEnd - hanBase) / 64]uint64)
+// The telling characters as bit sets, so that each character costs a
+// shift, not a map look-up.
+var traditional, simplified = func() (t, s *textutil.CJKSet) {
+	t, s = new(textutil.CJKSet), new(textutil.CJKSet)
 	tr, sr := []rune(traditionalChars), []rune(simplifiedChars)
 	for i := range tr {
 		if tr[i] != sr[i] {
-			setHan(t, tr[i])
-			setHan(s, sr[i])
+			t.Add(tr[i])
+			s.Add(sr[i])
 		}
 	}
 	return t, s
 }()
-
-func setHan(b *[(hanEnd - hanBase) / 64]uint64, r rune) {
-	if r >= hanBase && r < hanEnd {
-		b[(r-hanBase)/64] |= 1 << ((r - hanBase) % 64)
-	}
-}
-
-func hasHan(b *[(hanEnd - hanBase) / 64]uint64, r rune) bool {
-	return r >= hanBase && r < hanEnd && b[(r-hanBase)/64]>>((r-hanBase)%64)&1 == 1
-}
 
 // Variant tells Traditional ("zh-Hant") from Simplified ("zh-Hans") Chinese
 // by counting characters that exist in only one of the two; "zh" when the
@@ -41,12 +31,9 @@ func Variant(texts []string) string {
 	var t, s int
 	for _, text := range texts {
 		for _, r := range text {
-			if r < hanBase {
-				continue
-			}
-			if hasHan(traditional, r) {
+			if traditional.Has(r) {
 				t++
-			} else if hasHan(simplified, r) {
+			} else if simplified.Has(r) {
 				s++
 			}
 		}

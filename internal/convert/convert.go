@@ -78,8 +78,7 @@ func Convert(path string, data []byte, o Options) (*model.Transcript, error) {
 	}
 	if doc.Speakers != "" {
 		// A copy: a pointer into doc would keep every line of it alive.
-		speakers := doc.Speakers
-		t.Source.Speakers = &speakers
+		t.Source.Speakers = new(doc.Speakers)
 	}
 	return t, nil
 }

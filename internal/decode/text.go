@@ -14,13 +14,10 @@ import (
 const replacement = "\uFFFD"
 
 // normalizeCopy returns valid UTF-8 b as a string with line endings
-// normalised. Without '\r' it is a single string conversion; otherwise one
-// pass of bulk copies between the '\r's.
+// normalised, in one pass of bulk copies between the '\r's. (validText
+// calls it only when b has a '\r'; without one, b is used as it is.)
 func normalizeCopy(b []byte) string {
 	i := bytes.IndexByte(b, '\r')
-	if i < 0 {
-		return string(b)
-	}
 	var sb strings.Builder
 	sb.Grow(len(b))
 	for i >= 0 {
@@ -62,8 +59,9 @@ func normalizeInPlace(b []byte) []byte {
 	}
 }
 
-// ownedString turns a buffer nobody else references into a string without
-// copying it (as strings.Builder does); the buffer must not change afterwards.
+// ownedString turns b into a string without copying it (as strings.Builder
+// does): b must not change afterwards, whether a decoder's buffer or, for
+// valid UTF-8, the caller's data (see Decode).
 func ownedString(b []byte) string {
 	if len(b) == 0 {
 		return ""

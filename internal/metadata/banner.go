@@ -147,18 +147,3 @@ func Merge(md Metadata, others ...func() Metadata) Metadata {
 	}
 	return md
 }
-
-// hasDigitRun reports whether s has n ASCII digits in a row.
-func hasDigitRun(s string, n int) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
-			if run++; run == n {
-				return true
-			}
-		} else {
-			run = 0
-		}
-	}
-	return false
-}

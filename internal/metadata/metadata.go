@@ -360,13 +360,12 @@ func periodIn(text string) (*string, *int) {
 	var q *string
 	best := -1
 	// Every quarter form has a "q" ("Q2", "2Q", "quarter").
-	for _, re := range quarterRes() {
-		if !strings.ContainsAny(text, "qQ") {
-			break
-		}
-		if m := re.FindStringSubmatchIndex(text); m != nil && (best < 0 || m[0] < best) {
-			v := ordinalQuarter[strings.ToLower(text[m[2]:m[3]])]
-			q, best = &v, m[0]
+	if strings.ContainsAny(text, "qQ") {
+		for _, re := range quarterRes() {
+			if m := re.FindStringSubmatchIndex(text); m != nil && (best < 0 || m[0] < best) {
+				v := ordinalQuarter[strings.ToLower(text[m[2]:m[3]])]
+				q, best = &v, m[0]
+			}
 		}
 	}
 	blank := blankDates(text)
@@ -424,7 +423,7 @@ func findDates(text string) []dateMatch {
 	// Every form has a four-digit year, a written-out one a month name and
 	// an ISO one a dash; most sentences have none, and the expressions cost
 	// far more than these looks.
-	if !hasFourDigits(text) {
+	if !hasDigitRun(text, 4) {
 		return nil
 	}
 	var out []dateMatch
@@ -464,12 +463,24 @@ func findDates(text string) []dateMatch {
 	return out
 }
 
+// monthStems are the three-letter names of textutil.Months ("may" and the
+// abbreviations), with which every month name starts.
+var monthStems = func() []string {
+	var out []string
+	for m := range textutil.Months {
+		if len(m) == 3 {
+			out = append(out, m)
+		}
+	}
+	return out
+}()
+
 func monthNum(s string) int { return textutil.Months[strings.ToLower(s)] }
 
 // hasMonth reports whether text holds the start of a month name, in any
 // case: every written-out date has one, and most sentences none.
 func hasMonth(text string) bool {
-	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+	for _, m := range monthStems {
 		if textutil.ContainsFold(text, m) {
 			return true
 		}
@@ -477,12 +488,12 @@ func hasMonth(text string) bool {
 	return false
 }
 
-// hasFourDigits reports whether text has four ASCII digits in a row.
-func hasFourDigits(text string) bool {
+// hasDigitRun reports whether s has n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
 	run := 0
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= '0' && c <= '9' {
-			if run++; run == 4 {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if run++; run == n {
 				return true
 			}
 		} else {

@@ -1,48 +1,30 @@
 package numbers
 
-// runeSet is a set of runes of the CJK blocks U+3000–U+9FFF, one bit each
-// (3.5 KB): whether a character can start a Chinese number is one test,
-// not a comparison with each numeral.
-type runeSet [(cjkEnd - cjkBegin) / 64]uint64
+import (
+	"slices"
 
-const cjkBegin, cjkEnd = 0x3000, 0xA000
-
-func newRuneSet(groups ...[]rune) *runeSet {
-	var set runeSet
-	for _, g := range groups {
-		for _, r := range g {
-			if r < cjkBegin || r >= cjkEnd {
-				panic("numbers: rune outside the CJK blocks: " + string(r))
-			}
-			set[(r-cjkBegin)/64] |= 1 << ((r - cjkBegin) % 64)
-		}
-	}
-	return &set
-}
-
-func (set *runeSet) has(r rune) bool {
-	return r >= cjkBegin && r < cjkEnd && set[(r-cjkBegin)/64]>>((r-cjkBegin)%64)&1 != 0
-}
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
 
 var (
-	zhNumeralSet = newRuneSet(numeralRunes())
-	zhScaleSet   = newRuneSet(scaleRunes())
-	// zhStartSet: a Chinese number starts with a numeral or 十 (十一 = 11),
-	// and a percentage with 百 (百分之).
-	zhStartSet = newRuneSet(numeralRunes(), []rune{'十', zhHundred})
-	measureSet = newRuneSet([]rune(measureWords))
+	zhNumeralRunes = column(len(zhNumerals), func(k int) rune { return zhNumerals[k].r })
+	zhNumeralSet   = textutil.NewCJKSet(zhNumeralRunes)
+	zhScaleSet     = textutil.NewCJKSet(column(len(zhScales), func(k int) rune { return zhScales[k].r }))
+	// zhStartRunes: a Chinese number starts with a numeral or 十 (十一 =
+	// 11), and a percentage with 百 (百分之).
+	zhStartRunes = append(zhNumeralRunes[:len(zhNumeralRunes):len(zhNumeralRunes)], '十', zhHundred)
+	zhStartSet   = textutil.NewCJKSet(zhStartRunes)
+	measureSet   = textutil.NewCJKSet([]rune(measureWords))
 )
 
 // startsZH holds the three-byte sequences that may start a Chinese
-// number (zhStartSet) or a full-width digit, by their low bits: the scan
+// number (zhStartRunes) or a full-width digit, by their low bits: the scan
 // loop tests each character against it without decoding it. It is a
 // superset (it ignores the bits that make a sequence valid); the exact
 // tests follow.
 var startsZH = func() (t byteTriples) {
-	for r := rune(cjkBegin); r < cjkEnd; r++ {
-		if zhStartSet.has(r) {
-			t.add(string(r))
-		}
+	for _, r := range zhStartRunes {
+		t.add(string(r))
 	}
 	for d := '０'; d <= '９'; d++ {
 		t.add(string(d))
@@ -58,22 +40,6 @@ func (t *byteTriples) add(b string) { t[int(b[0]&0x0F)<<6|int(b[1]&0x3F)] |= 1 <
 
 func (t *byteTriples) has(c0, c1, c2 byte) bool {
 	return t[int(c0&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 != 0
-}
-
-func numeralRunes() []rune {
-	rs := make([]rune, len(zhNumerals))
-	for k, n := range zhNumerals {
-		rs[k] = n.r
-	}
-	return rs
-}
-
-func scaleRunes() []rune {
-	rs := make([]rune, len(zhScales))
-	for k, z := range zhScales {
-		rs[k] = z.r
-	}
-	return rs
 }
 
 // rune3 decodes the three-byte UTF-8 sequence at i (all of the CJK blocks
@@ -93,7 +59,7 @@ func rune3(s string, i int) rune {
 // numeralOf returns the value of the Chinese numeral digit at i, or -1.
 func numeralOf(s string, i int) int {
 	r := rune3(s, i)
-	if !zhNumeralSet.has(r) {
+	if !zhNumeralSet.Has(r) {
 		return -1
 	}
 	for _, n := range zhNumerals {
@@ -109,7 +75,7 @@ func numeralOf(s string, i int) int {
 func (sc *scanner) cjk(i int) int {
 	s := sc.s
 	r := rune3(s, i)
-	if !zhStartSet.has(r) {
+	if !zhStartSet.Has(r) {
 		return i
 	}
 	if hasPrefix(s, i, zhPercentOf) {
@@ -130,7 +96,7 @@ func (sc *scanner) cjk(i int) int {
 		return e
 	}
 	n := raw{start: i, end: e, value: v, word: true, step: 1, sig: 1}
-	if runeIn(p, negativeChars) {
+	if slices.Contains(negativeChars, p) {
 		n.value = -n.value
 	}
 	if k := zhUnitLits.at(s, e); k >= 0 {
@@ -138,7 +104,7 @@ func (sc *scanner) cjk(i int) int {
 		sc.emit(&n)
 		return n.end
 	}
-	if measureSet.has(rune3(s, e)) {
+	if measureSet.Has(rune3(s, e)) {
 		sc.emit(&n)
 	}
 	return e

@@ -1,8 +1,10 @@
 package numbers
 
+import "strings"
+
 // The matchers through which the scanner reads its tables: vocab for
 // words, wordList for the few words read before a figure, literals for
-// signs and Chinese words at a position, and runeSet (chinese.go) for
+// signs and Chinese words at a position, and textutil.CJKSet for
 // single Chinese characters. Each first asks a question that most
 // positions of a paragraph fail in one test.
 
@@ -38,7 +40,7 @@ type vocabSlot struct {
 func newVocab(words []string) vocab {
 	v := vocab{words: words}
 	for k, w := range words {
-		if len(w) == 0 || len(w) > maxVocabWord || lowerOf(w) != w || v.find(w) >= 0 {
+		if len(w) == 0 || len(w) > maxVocabWord || strings.ToLower(w) != w || v.find(w) >= 0 {
 			panic("numbers: vocabulary word " + w)
 		}
 		v.pairs.add(w[0], w[len(w)-1], len(w))
@@ -138,16 +140,6 @@ func (l *wordList) before(s string, i int) string {
 		return w
 	}
 	return ""
-}
-
-func lowerOf(w string) string {
-	b := []byte(w)
-	for k, c := range b {
-		if isUpper(c) {
-			b[k] = c | 0x20
-		}
-	}
-	return string(b)
 }
 
 // literals is a list of strings to find at a position. Where none of them

@@ -11,27 +11,22 @@ type scanner struct {
 	s   string
 	zh  bool
 	out []Number
-	// The last answer of wordAfter.
+	// The last answer of wordAfter, for the word at afterAt (-1 before
+	// the first).
 	afterAt, afterEnd, afterK int
-	afterSet                  bool
 }
 
-// scanInto appends the numbers of s to out.
+// scanInto appends the numbers of s to out. Most bytes start nothing: the
+// loops pass over them themselves and call step only where a figure, a
+// word or (in Chinese) a numeral may start.
 func scanInto(out []Number, s string, zh bool) []Number {
-	sc := scanner{s: s, zh: zh, out: out}
-	sc.run()
-	return sc.out
-}
-
-// run scans the whole text. Most bytes start nothing: the loops pass over
-// them themselves and call step only where a figure, a word or (in
-// Chinese) a numeral may start.
-func (sc *scanner) run() {
-	if sc.zh {
+	sc := scanner{s: s, zh: zh, out: out, afterAt: -1}
+	if zh {
 		sc.runZH()
 	} else {
 		sc.runEN()
 	}
+	return sc.out
 }
 
 // runEN scans English: figures (digits, '.', full-width digits) and the
@@ -159,30 +154,20 @@ var skipASCII, skipZH = func() (en, zh [256]bool) {
 // 百分之 before digits). scan's word and numeral readers never consume a
 // digit, so the figures come out as scan gives them.
 func scanFigures(s string, zh bool) []Number {
-	sc := scanner{s: s, zh: zh}
+	sc := scanner{s: s, zh: zh, afterAt: -1}
 	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case isDigit(c) || c == 0xEF && fullDigit(s, i) >= 0:
-			i = sc.number(i)
-			continue
-		case c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isDigit(s[i-1]) && !isLetter(s[i-1])):
-			i = sc.number(i)
-			continue
-		case zh && c == 0xE7 && hasPrefix(s, i, "百分之"):
-			if j := skipSpaces(s, i+len("百分之")); startsNumber(s, j) {
-				i = sc.cjk(i)
-				continue
-			}
-		case !zh && c < utf8.RuneSelf && isLetter(c):
+		switch c := s[i]; {
+		case isDigit(c) || c == '.' || c == 0xEF && fullDigit(s, i) >= 0:
+			i = sc.step(i) // a figure, ".5" or a full-width digit, as scan reads them
+		case zh && c == 0xE7 && hasPrefix(s, i, zhPercentOf) && startsNumber(s, skipSpaces(s, i+len(zhPercentOf))):
+			i = sc.cjk(i)
+		case !zh && isLetter(c):
 			// Past the word, as scan's word reader goes: a number glued
 			// after it (AI21) is then seen where scan sees it.
-			for i < len(s) && isLetter(s[i]) {
-				i++
-			}
-			continue
+			i = wordEnd(s, i)
+		default:
+			i += runeWidth(c)
 		}
-		i += runeWidth(c)
 	}
 	return sc.out
 }
@@ -269,15 +254,6 @@ func hasPrefix(s string, i int, p string) bool {
 func oneOf(w string, list []string) bool {
 	for _, l := range list {
 		if lowerEq(w, l) {
-			return true
-		}
-	}
-	return false
-}
-
-func runeIn(r rune, list []rune) bool {
-	for _, l := range list {
-		if r == l {
 			return true
 		}
 	}
@@ -445,11 +421,9 @@ func (sc *scanner) rangeEnd(r, r2 *raw) bool {
 	return true
 }
 
+// startsNumber reports whether a figure starts at i: a digit, or ".5".
 func startsNumber(s string, i int) bool {
-	if _, w := digitAt(s, i); w > 0 {
-		return true
-	}
-	return i+1 < len(s) && s[i] == '.' && isDigit(s[i+1])
+	return startsDigit(s, i) || i+1 < len(s) && s[i] == '.' && isDigit(s[i+1])
 }
 
 // rangeSep returns the index after a range separator that follows r.

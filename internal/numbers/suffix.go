@@ -1,5 +1,7 @@
 package numbers
 
+import "slices"
+
 // lookBehind records the currency symbol and the sign written before the
 // digits at r.start and moves r.start over them.
 func (sc *scanner) lookBehind(r *raw, inRange bool) {
@@ -32,7 +34,7 @@ func glued(c byte) bool { return isLetter(c) || isDigit(c) || c == '.' || c == '
 func (sc *scanner) negativeWord(r *raw, i int) int {
 	s := sc.s
 	if sc.zh {
-		if b := backSpaces(s, i); runeIn(rune3(s, b-3), negativeChars) {
+		if b := backSpaces(s, i); slices.Contains(negativeChars, rune3(s, b-3)) {
 			r.negative = true
 			return b - 3
 		}
@@ -225,12 +227,12 @@ type afterWord struct {
 // none) and its index in afterWords, or -1. The hundred, scale and unit
 // of a number all look at the same word, so the last answer is kept.
 func (sc *scanner) wordAfter(j int) (int, int) {
-	if j != sc.afterAt || !sc.afterSet {
+	if j != sc.afterAt {
 		e := j
 		if isLetter(byteAt(sc.s, j)) {
 			e = wordEnd(sc.s, j)
 		}
-		sc.afterAt, sc.afterEnd, sc.afterK, sc.afterSet = j, e, afterVocab.find(sc.s[j:e]), true
+		sc.afterAt, sc.afterEnd, sc.afterK = j, e, afterVocab.find(sc.s[j:e])
 	}
 	return sc.afterEnd, sc.afterK
 }
@@ -315,7 +317,7 @@ func zhScale(s string, i int) (float64, int) {
 // its width, or 0.
 func zhScaleOf(s string, i int) (float64, int) {
 	r := rune3(s, i)
-	if r < 0 || !zhScaleSet.has(r) {
+	if !zhScaleSet.Has(r) { // also rune3's -1: Has holds only the CJK blocks
 		return 0, 0
 	}
 	if r == zhHundred && rune3(s, i+3) == '分' {

@@ -190,11 +190,7 @@ const (
 // ones are written in digits in practice. The month names join them from
 // textutil.Months (see words.go), so that "August 3, 2023" lines up with
 // 2023 年 8 月 3 日.
-var englishWords = []struct {
-	w    string
-	v    float64
-	kind wordKind
-}{
+var englishWords = []wordEntry{
 	{"one", 1, numberWord}, {"two", 2, numberWord}, {"three", 3, numberWord}, {"four", 4, numberWord},
 	{"five", 5, numberWord}, {"six", 6, numberWord}, {"seven", 7, numberWord}, {"eight", 8, numberWord},
 	{"nine", 9, numberWord}, {"ten", 10, numberWord}, {"eleven", 11, numberWord}, {"twelve", 12, numberWord},
@@ -232,25 +228,18 @@ var (
 	decimalLits    = newLiterals(decimalPoints...)
 	groupLits      = newLiterals(groupSeparators...)
 	apostropheLits = newLiterals(apostrophes...)
-	fractionLits   = newLiterals(fractionSigns()...)
+	fractionLits   = newLiterals(column(len(fractions), func(k int) string { return fractions[k].sign })...)
 	percentLits    = newLiterals(percentSigns...)
 	zhApproxLits   = newLiterals(zhApprox...)
 	zhCurrencyLits = newLiterals(zhCurrencies...)
-	zhUnitLits     = newLiterals(zhUnitWords()...)
+	zhUnitLits     = newLiterals(column(len(zhUnits), func(k int) string { return zhUnits[k].w })...)
 )
 
-func fractionSigns() []string {
-	out := make([]string, len(fractions))
-	for k, f := range fractions {
-		out[k] = f.sign
-	}
-	return out
-}
-
-func zhUnitWords() []string {
-	out := make([]string, len(zhUnits))
-	for k, u := range zhUnits {
-		out[k] = u.w
+// column is one field of each of the n rows of a table, by row index.
+func column[F any](n int, field func(k int) F) []F {
+	out := make([]F, n)
+	for k := range out {
+		out[k] = field(k)
 	}
 	return out
 }

@@ -1,6 +1,11 @@
 package numbers
 
-import "github.com/transcript-cli/transcript/internal/textutil"
+import (
+	"slices"
+	"strings"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
 
 // wordEntry is one row of englishWords or of the month names.
 type wordEntry struct {
@@ -12,17 +17,11 @@ type wordEntry struct {
 // words are englishWords and the month names of textutil.Months, and
 // wordVocab finds them.
 var words, wordVocab = func() ([]wordEntry, vocab) {
-	var es []wordEntry
-	var ws []string
-	for _, e := range englishWords {
-		es = append(es, wordEntry{e.w, e.v, e.kind})
-		ws = append(ws, e.w)
-	}
+	es := slices.Clone(englishWords)
 	for name, n := range textutil.Months {
 		es = append(es, wordEntry{name, float64(n), monthName})
-		ws = append(ws, name)
 	}
-	return es, newVocab(ws)
+	return es, newVocab(column(len(es), func(k int) string { return es[k].w }))
 }()
 
 // lookupWord returns the entry of the ASCII letters w, in any case, or nil.
@@ -58,7 +57,7 @@ func (sc *scanner) word(i, e, k int) int {
 // case, as a date starts ("August", not "AUGUST" or "august").
 func (sc *scanner) month(i, e int, v float64) int {
 	s := sc.s
-	if !isUpper(s[i]) || !lowerSame(s[i+1:e]) {
+	if !isUpper(s[i]) || strings.ToLower(s[i+1:e]) != s[i+1:e] {
 		return e
 	}
 	if monthNeedsDay(s[i:e]) {
@@ -71,22 +70,13 @@ func (sc *scanner) month(i, e int, v float64) int {
 	return e
 }
 
-// lowerSame reports whether w has no upper-case letter.
-func lowerSame(w string) bool {
-	for k := 0; k < len(w); k++ {
-		if isUpper(w[k]) {
-			return false
-		}
-	}
-	return true
-}
-
 // half reads "half a percent", "half a point", "half a billion".
 func (sc *scanner) half(i, e int) int {
 	s := sc.s
 	k := skipSpaces(s, e)
 	if k > e && hasPrefix(s, k, halfArticle) {
-		r := raw{start: i, end: k + 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
+		// The span takes the article, not the space that halfArticle ends with.
+		r := raw{start: i, end: k + len(halfArticle) - 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
 		sc.suffix(&r)
 		if r.scaled || r.unit != "" {
 			sc.emit(&r)

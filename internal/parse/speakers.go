@@ -402,16 +402,12 @@ func prose(s string, zh bool) bool {
 	if strings.Contains(s, "://") {
 		return false
 	}
+	// The first three words only, as strings.Fields splits them, without
+	// splitting the whole line.
 	words := 0
-	for i := 0; i < len(s) && words < 3; {
-		for i < len(s) && s[i] == ' ' {
-			i++
-		}
-		if i < len(s) {
-			words++
-		}
-		for i < len(s) && s[i] != ' ' {
-			i++
+	for range strings.FieldsSeq(s) {
+		if words++; words == 3 {
+			break
 		}
 	}
 	if words >= 3 {

@@ -164,3 +164,14 @@ func TestFurniture(t *testing.T) {
 		"Stocks Mentioned", "提及的股票"}, notices)
 	checkAccounting(t, "furniture", Lines(text), d)
 }
+
+// TestProse: words are split as strings.Fields splits them, at tabs and
+// no-break spaces too, not at ASCII spaces only.
+func TestProse(t *testing.T) {
+	for s, want := range map[string]bool{
+		"We grew 12%": true, "a\tb\tc": true, "a\u00a0b\u00a0c": true,
+		"motley_fool": false, "one two": false, "Yes.": true, "https://x.com/a b c": false,
+	} {
+		assert.Equal(t, want, prose(s, false), "%q", s)
+	}
+}

@@ -197,6 +197,38 @@ func HasAlnum(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
+// CJKSet is a set of runes of the CJK blocks U+3000 to U+9FFF, one bit
+// each (3.5 KB): whether a character is in it is one test, not a map
+// look-up or a comparison with each member.
+type CJKSet [(CJKEnd - CJKBegin) / 64]uint64
+
+// The runes a CJKSet can hold: CJKBegin up to, not including, CJKEnd.
+const CJKBegin, CJKEnd = 0x3000, 0xA000
+
+// NewCJKSet is the set of the runes given.
+func NewCJKSet(groups ...[]rune) *CJKSet {
+	set := new(CJKSet)
+	for _, g := range groups {
+		for _, r := range g {
+			set.Add(r)
+		}
+	}
+	return set
+}
+
+// Add adds r; it panics outside the CJK blocks, where the set has no bit.
+func (set *CJKSet) Add(r rune) {
+	if r < CJKBegin || r >= CJKEnd {
+		panic("textutil: rune outside the CJK blocks: " + string(r))
+	}
+	set[(r-CJKBegin)/64] |= 1 << ((r - CJKBegin) % 64)
+}
+
+// Has reports whether r is in the set.
+func (set *CJKSet) Has(r rune) bool {
+	return r >= CJKBegin && r < CJKEnd && set[(r-CJKBegin)/64]>>((r-CJKBegin)%64)&1 != 0
+}
+
 // Months are the English month names and their abbreviations, the one
 // table that dates (package metadata) and numbers (package numbers) read.
 var Months = map[string]int{

@@ -57,3 +57,15 @@ func TestContainsFold(t *testing.T) {
 		t.Error("an empty word is in every text; the Kelvin sign is no k")
 	}
 }
+
+func TestCJKSet(t *testing.T) {
+	set := NewCJKSet([]rune("億万"), []rune{'　'})
+	for _, r := range "億万　" {
+		assert.True(t, set.Has(r), "%q", r)
+	}
+	for _, r := range "亿萬a\uFF10\U00020000" {
+		assert.False(t, set.Has(r), "%q", r)
+	}
+	assert.False(t, set.Has(-1))
+	assert.Panics(t, func() { set.Add('a') })
+}
