@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // AtomicFile collects output in a temporary file in the folder of its
@@ -151,7 +152,9 @@ func writeDoc(path string, doc Doc) (size int64, crc uint32, err error) {
 	a := NewAtomicFile(path)
 	defer a.Abort()
 	sum := &summer{h: crc32.New(castagnoli)}
-	bw := bufio.NewWriterSize(io.MultiWriter(a, sum), 64<<10)
+	bw := writers.Get().(*bufio.Writer)
+	defer writers.Put(bw)
+	bw.Reset(io.MultiWriter(a, sum))
 	if err := doc(bw); err != nil {
 		return 0, 0, err
 	}
@@ -160,6 +163,9 @@ func writeDoc(path string, doc Doc) (size int64, crc uint32, err error) {
 	}
 	return sum.n, sum.h.Sum32(), a.Commit()
 }
+
+// writers keeps writeDoc's buffers from one file to the next.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 // summer counts and checksums what goes through it.
 type summer struct {

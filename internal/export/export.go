@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -93,24 +94,23 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Names(), ", "))
 }
 
-// writeJSON writes the document a turn at a time through a buffer of a
-// few kilobytes, so that a huge transcript is never held as JSON whole.
-// The bytes are those of encoding/json encoding the whole document at once
-// (jsonenc.go).
+// writeJSON writes the document a paragraph at a time through a buffer of
+// a few kilobytes (see spillAt), so that a huge transcript is never held as
+// JSON whole. The bytes are those of encoding/json encoding the whole
+// document at once (jsonenc.go).
 func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
-	j := &jw{indent: !o.Compact, b: make([]byte, 0, 64<<10)}
-	flush := func() error {
-		_, err := w.Write(j.b)
-		j.b = j.b[:0]
-		return err
-	}
+	j := jws.Get().(*jw)
+	defer func() {
+		if cap(j.b) <= 8*spillAt { // not one huge paragraph's buffer
+			jws.Put(j)
+		}
+	}()
+	*j = jw{indent: !o.Compact, b: j.b[:0], more: j.more[:0], out: w}
 	if !j.head(t) {
 		for i := range t.Turns {
 			j.turn(&t.Turns[i])
-			if len(j.b) >= 32<<10 {
-				if err := flush(); err != nil {
-					return err
-				}
+			if j.spill(); j.err != nil {
+				return j.err
 			}
 		}
 		j.close(']')
@@ -118,8 +118,13 @@ func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
 	j.tail(t)
 	j.close('}')
 	j.b = append(j.b, '\n')
-	return flush()
+	j.flush()
+	return j.err
 }
+
+// jws keeps the encoders' buffers from one document to the next: a batch
+// would otherwise allocate and clear one per file.
+var jws = sync.Pool{New: func() any { return &jw{b: make([]byte, 0, 2*spillAt)} }}
 
 // writeYAML goes through the JSON encoding so that the two formats carry the
 // same data under the same names, with one set of struct tags. The JSON is

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -17,7 +18,8 @@ import (
 // field added to the model needs its line here; TestJSONEncoderFields
 // fails until it has one.
 
-// jw appends JSON to b, indented by two spaces a level or compact.
+// jw appends JSON to b, indented by two spaces a level or compact, and
+// spills b into out when it is full.
 type jw struct {
 	b      []byte
 	indent bool
@@ -25,6 +27,28 @@ type jw struct {
 	// more[d] reports that the object or array open at depth d has a
 	// member already, so the next needs a comma.
 	more []bool
+	out  io.Writer
+	err  error // out's first error: later spills write nothing
+}
+
+// spillAt is how full b may get before spill writes it out. Spilling after
+// each paragraph, not only each turn, keeps b within its first size: a long
+// turn with its sentence links was several times that, and growing b for
+// it was a copy and a fresh allocation per file.
+const spillAt = 32 << 10
+
+// spill writes b out once it holds spillAt bytes.
+func (w *jw) spill() {
+	if len(w.b) >= spillAt {
+		w.flush()
+	}
+}
+
+func (w *jw) flush() {
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
+	}
+	w.b = w.b[:0]
 }
 
 func (w *jw) nl() {
@@ -300,7 +324,9 @@ func (w *jw) languages(l *model.Languages) {
 	w.close('}')
 }
 
-func (w *jw) paragraphs(k string, ps []model.Paragraph) { array(w, k, ps, w.paragraph) }
+func (w *jw) paragraphs(k string, ps []model.Paragraph) {
+	array(w, k, ps, func(p *model.Paragraph) { w.paragraph(p); w.spill() })
+}
 
 func (w *jw) paragraph(p *model.Paragraph) {
 	w.open('{')

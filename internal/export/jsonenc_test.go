@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -144,4 +145,40 @@ func FuzzJSONPart(f *testing.F) {
 		require.Equal(t, want, string(appendPart(nil, s[a:b], s, asIs)))
 		require.Equal(t, want, string(appendPart(nil, strings.Clone(s[a:b]), s, asIs)))
 	})
+}
+
+// writeLog records the sizes of the writes it gets, and fails from the
+// failAt-th one on when failAt > 0.
+type writeLog struct {
+	sizes  []int
+	failAt int
+}
+
+var errWrite = errors.New("disk full")
+
+func (l *writeLog) Write(p []byte) (int, error) {
+	l.sizes = append(l.sizes, len(p))
+	if l.failAt > 0 && len(l.sizes) >= l.failAt {
+		return 0, errWrite
+	}
+	return len(p), nil
+}
+
+// TestJSONSpill: the encoder writes a document with its sentence links in
+// pieces of about spillAt bytes (none of the reference's paragraphs is
+// longer), so that its buffer keeps its first size, and stops at the first
+// error of the writer, which it returns.
+func TestJSONSpill(t *testing.T) {
+	tr := referenceSentences(t)
+	var whole bytes.Buffer
+	require.NoError(t, writeJSON(&whole, tr, Options{Sentences: true}))
+	var l writeLog
+	require.NoError(t, writeJSON(&l, tr, Options{Sentences: true}))
+	require.Greater(t, len(l.sizes), whole.Len()/(2*spillAt), "written in pieces")
+	for _, n := range l.sizes {
+		require.Less(t, n, 2*spillAt, "a piece outgrew the buffer")
+	}
+	failing := writeLog{failAt: 2}
+	require.ErrorIs(t, writeJSON(&failing, tr, Options{Sentences: true}), errWrite)
+	require.Len(t, failing.sizes, 2, "no write after the error")
 }
