@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -195,6 +196,29 @@ func (w *jw) float(f float64) {
 	}
 }
 
+// score writes a sentence link's score as float does. The aligner rounds
+// scores to thousandths from 1/2 to 1, so their texts are few: they are
+// formatted once (a score's formatting was a tenth of what --sentences
+// added to writing JSON).
+func (w *jw) score(f float64) {
+	if k := int(math.Round(f * 1000)); k >= 0 && k <= 1000 && float64(k)/1000 == f {
+		w.b = append(w.b, thousandths()[k]...)
+		return
+	}
+	w.float(f)
+}
+
+var thousandths = sync.OnceValue(func() []string {
+	t := make([]string, 1001)
+	var w jw
+	for k := range t {
+		w.b = w.b[:0]
+		w.float(float64(k) / 1000)
+		t[k] = string(w.b)
+	}
+	return t
+})
+
 const hexDigits = "0123456789abcdef"
 
 // appendJSONString is encoding/json's string encoding without HTML
@@ -351,7 +375,7 @@ func (w *jw) paragraph(p *model.Paragraph) {
 			w.partPtr("en", l.EN, p.EN, enAsIs)
 			w.partPtr("zh", l.ZH, p.ZH, zhAsIs)
 			w.key("score")
-			w.float(l.Score)
+			w.score(l.Score)
 			w.close('}')
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -181,4 +182,20 @@ func TestJSONSpill(t *testing.T) {
 	failing := writeLog{failAt: 2}
 	require.ErrorIs(t, writeJSON(&failing, tr, Options{Sentences: true}), errWrite)
 	require.Len(t, failing.sizes, 2, "no write after the error")
+}
+
+// TestScore: a score is written as float writes it, from the table of
+// thousandths or not.
+func TestScore(t *testing.T) {
+	for _, f := range []float64{0, 0.5, 0.962, 0.1 + 0.2, 1, 0.9625, 1.5, -0.5, 1e-7} {
+		var a, b jw
+		a.score(f)
+		b.float(f)
+		require.Equal(t, string(b.b), string(a.b), "%v", f)
+	}
+	for k := 0; k <= 1000; k++ {
+		var a jw
+		a.score(float64(k) / 1000)
+		require.Equal(t, strconv.FormatFloat(float64(k)/1000, 'f', -1, 64), string(a.b))
+	}
 }
