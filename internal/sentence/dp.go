@@ -172,92 +172,92 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 // forward is the first pass of align, row by row: for each cell, the cost
 // of the link of each kind that ends there (+Inf outside the band or from a
 // cell that cannot be reached) and the cell it starts from, and the least
-// cost of reaching the cell and by which kind.
+// cost of reaching the cell and by which kind (the first in kindsOfLink of
+// those that tie). Within a row it goes kind by kind over the range of
+// cells the kind reaches from the band, so that the loop over the cells
+// calls nothing and holds few values; the kinds with no English sentence
+// start in the row itself, and come last, cell by cell.
 func (w *workspace) forward(md *model) {
-	var r rowLinks
-	if md.anchored() {
-		r.base = w.anchorCosts(md)
-	}
-	for k := range r.none {
-		r.none[k] = float32(math.Inf(1))
-	}
-	for i := 0; i <= w.grid.b.n; i++ {
-		r.set(w, md, i)
-		r.forward(w, md, i)
-	}
-}
-
-// rowLinks is what the links ending in one row need from the row each kind
-// starts in (which cells of the row it reaches, how far back it starts) and
-// from its English side, set once per row, so that the loop over the cells
-// looks only at the kinds that reach each, calls nothing and holds few
-// values.
-type rowLinks struct {
-	reach []uint8             // by column less lo: the kinds of link that reach the cell from the band
-	delta [nKinds]int         // the cell a link ends at less the one it starts from
-	en    [nKinds]groupLength // its English sentences
-	base  []float64           // the priors plus the anchors' costs, if any
-	none  [nKinds]float32     // +Inf
-}
-
-func (r *rowLinks) set(w *workspace, md *model, i int) {
 	g := &w.grid
-	lo, hi, offset := g.lo, g.hi, g.offset
-	r.reach = grow(&w.reach, hi[i]-lo[i]+1)
-	clear(r.reach)
-	for k := range kindsOfLink {
-		mv := &kindsOfLink[k]
-		pi := i - mv.a
-		if pi < 0 {
-			continue
-		}
-		for j, end := max(lo[i], lo[pi]+mv.b), min(hi[i], hi[pi]+mv.b); j <= end; j++ {
-			r.reach[j-lo[i]] |= 1 << k
-		}
-		r.delta[k] = offset[i] - lo[i] - (offset[pi] - lo[pi]) + mv.b
-		r.en[k] = md.en[4*i+mv.a]
-	}
-}
-
-// forward is workspace.forward over row i.
-func (r *rowLinks) forward(w *workspace, md *model, i int) {
 	best, back, costs, prevs, kinds := w.best, w.back, w.costs, w.prevs, w.kinds
-	zh := md.zh
+	var base []float64 // the priors plus the anchors' costs, if any
+	if md.anchored() {
+		base = w.anchorCosts(md)
+	}
+	var none [nKinds]float32
+	for k := range none {
+		none[k] = float32(math.Inf(1))
+	}
 	inf := math.Inf(1)
-	lo := w.grid.lo[i]
-	row := w.grid.offset[i] - lo
-	for x, reach := range r.reach {
-		j := lo + x
-		cell := row + j
-		*(*[nKinds]float32)(costs[cell*nKinds:]) = r.none
-		bc, bm, set := inf, int8(-1), uint8(0)
-		for ks := reach; ks != 0; ks &= ks - 1 {
-			k := bits.TrailingZeros8(ks)
-			prev := cell - r.delta[k]
-			if best[prev] == inf {
+	zh := md.zh
+	for i := 0; i <= g.b.n; i++ {
+		lo, hi := g.lo[i], g.hi[i]
+		row := g.offset[i] - lo
+		for cell := row + lo; cell <= row+hi; cell++ {
+			*(*[nKinds]float32)(costs[cell*nKinds:]) = none
+			best[cell], back[cell], kinds[cell] = inf, -1, 0
+		}
+		if i == 0 {
+			best[0] = 0 // the start
+		}
+		for k := range kindsOfLink {
+			mv := &kindsOfLink[k]
+			pi := i - mv.a
+			if mv.a == 0 || pi < 0 {
 				continue
 			}
+			delta := row - (g.offset[pi] - g.lo[pi]) + mv.b // the cell a link ends at less the one it starts from
+			e := md.en[4*i+mv.a]
+			bit := uint8(1) << k
+			for j, end := max(lo, g.lo[pi]+mv.b), min(hi, g.hi[pi]+mv.b); j <= end; j++ {
+				cell := row + j
+				prev := cell - delta
+				if best[prev] == inf {
+					continue
+				}
+				c := mv.prior
+				if base != nil {
+					c = base[cell*nKinds+k]
+				}
+				if mv.b > 0 {
+					z := zh[4*j+mv.b]
+					c += tailCost(deviation(z.log-e.log, e.bytes, z.bytes)) // model.cost, inlined
+				}
+				// Rounded as stored, so that both passes add the same costs.
+				c = float64(float32(c))
+				costs[cell*nKinds+k], prevs[cell*nKinds+k] = float32(c), int32(prev)
+				kinds[cell] |= bit
+				if v := best[prev] + c; v < best[cell] {
+					best[cell], back[cell] = v, int8(k)
+				}
+			}
+		}
+		for k := range kindsOfLink {
 			mv := &kindsOfLink[k]
-			c := mv.prior
-			if r.base != nil {
-				c = r.base[cell*nKinds+k]
+			if mv.a != 0 {
+				continue
 			}
-			if mv.a > 0 && mv.b > 0 {
-				z := zh[4*j+mv.b]
-				c += tailCost(deviation(z.log-r.en[k].log, r.en[k].bytes, z.bytes)) // model.cost, inlined
-			}
-			// Rounded as stored, so that both passes add the same costs.
-			c = float64(float32(c))
-			costs[cell*nKinds+k], prevs[cell*nKinds+k] = float32(c), int32(prev)
-			set |= 1 << k
-			if best[prev]+c < bc {
-				bc, bm = best[prev]+c, int8(k)
+			// No English: no length cost, and a start in this row, at a
+			// cell already done.
+			bit := uint8(1) << k
+			for j := max(lo, lo+mv.b); j <= hi; j++ {
+				cell := row + j
+				prev := cell - mv.b
+				if best[prev] == inf {
+					continue
+				}
+				c := mv.prior
+				if base != nil {
+					c = base[cell*nKinds+k]
+				}
+				c = float64(float32(c))
+				costs[cell*nKinds+k], prevs[cell*nKinds+k] = float32(c), int32(prev)
+				kinds[cell] |= bit
+				if v := best[prev] + c; v < best[cell] || v == best[cell] && int(back[cell]) > k {
+					best[cell], back[cell] = v, int8(k)
+				}
 			}
 		}
-		if cell == 0 {
-			bc = 0 // the start
-		}
-		best[cell], back[cell], kinds[cell] = bc, bm, set
 	}
 }
 
