@@ -229,10 +229,10 @@ func TestMargins(t *testing.T) {
 				if cell < 0 {
 					continue
 				}
-				c := w.costs[cell*nKinds+k]
-				if math.IsInf(float64(c), 1) {
+				if w.kinds[cell]&(1<<k) == 0 {
 					continue
 				}
+				c := w.costs[cell*nKinds+k]
 				walk(i+mv.a, j+mv.b, cost+float64(c), append(links, link{i, i + mv.a, j, j + mv.b, 0}))
 			}
 		}

@@ -149,7 +149,7 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 	size := g.size()
 	grow(&w.best, size)         // least cost of reaching a cell
 	back := grow(&w.back, size) // the kind of link that reaches it at least cost
-	grow(&w.costs, size*nKinds) // of the link of each kind ending at the cell, +Inf if none
+	grow(&w.costs, size*nKinds) // of the link of each kind ending at the cell, for the kinds set in kinds
 	grow(&w.prevs, size*nKinds) // the cell it starts from
 	grow(&w.kinds, size)        // bit k set when costs holds a link of kind k
 	w.forward(md)
@@ -170,8 +170,9 @@ func (w *workspace) align(en, zh string, es, zs []span, out []link) []link {
 }
 
 // forward is the first pass of align, row by row: for each cell, the cost
-// of the link of each kind that ends there (+Inf outside the band or from a
-// cell that cannot be reached) and the cell it starts from, and the least
+// of the link of each kind that ends there and the cell it starts from (for
+// the kinds in the cell's kinds bits: the others start outside the band or
+// at a cell that cannot be reached), and the least
 // cost of reaching the cell and by which kind (the first in kindsOfLink of
 // those that tie). Within a row it goes kind by kind over the range of
 // cells the kind reaches from the band, so that the loop over the cells
@@ -184,17 +185,12 @@ func (w *workspace) forward(md *model) {
 	if md.anchored() {
 		base = w.anchorCosts(md)
 	}
-	var none [nKinds]float32
-	for k := range none {
-		none[k] = float32(math.Inf(1))
-	}
 	inf := math.Inf(1)
 	zh := md.zh
 	for i := 0; i <= g.b.n; i++ {
 		lo, hi := g.lo[i], g.hi[i]
 		row := g.offset[i] - lo
 		for cell := row + lo; cell <= row+hi; cell++ {
-			*(*[nKinds]float32)(costs[cell*nKinds:]) = none
 			best[cell], back[cell], kinds[cell] = inf, -1, 0
 		}
 		if i == 0 {
