@@ -153,7 +153,7 @@ func writeDoc(path string, doc Doc) (size int64, crc uint32, err error) {
 	defer a.Abort()
 	sum := &summer{h: crc32.New(castagnoli)}
 	bw := writers.Get().(*bufio.Writer)
-	defer writers.Put(bw)
+	defer func() { bw.Reset(nil); writers.Put(bw) }() // holding on to no file
 	bw.Reset(io.MultiWriter(a, sum))
 	if err := doc(bw); err != nil {
 		return 0, 0, err

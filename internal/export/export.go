@@ -101,6 +101,7 @@ func Lookup(name string) (Format, error) {
 func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
 	j := jws.Get().(*jw)
 	defer func() {
+		j.out = nil
 		if cap(j.b) <= 8*spillAt { // not one huge paragraph's buffer
 			jws.Put(j)
 		}
