@@ -100,6 +100,7 @@ type htmlPara struct {
 type htmlLink struct {
 	K      int
 	EN, ZH *string
+	Space  bool // an English sentence comes before EN: a space between them
 }
 
 type htmlWarning struct {
@@ -211,8 +212,10 @@ func buildPage(t *model.Transcript) htmlPage {
 // links are a pair's sentence links for the page, numbered.
 func links(p model.Paragraph) []htmlLink {
 	out := make([]htmlLink, len(p.Sentences))
+	before := false
 	for k, l := range p.Sentences {
-		out[k] = htmlLink{K: k, EN: l.EN, ZH: l.ZH}
+		out[k] = htmlLink{K: k, EN: l.EN, ZH: l.ZH, Space: before}
+		before = before || l.EN != nil
 	}
 	return out
 }

@@ -142,6 +142,10 @@ func TestSentenceFormats(t *testing.T) {
 		out := string(renderWith(t, "html", o, tr))
 		assert.Contains(t, out, `.pair:has(.s[data-k="0"]:hover) .s[data-k="0"]`)
 		assert.Contains(t, out, `<span class="s" data-k="1">`)
+		// English sentences one space apart, none after the last.
+		assert.Contains(t, out, `</span> <span class="s" data-k="1">`)
+		assert.NotContains(t, out, `</span> </div>`)
+		assert.NotContains(t, out, `"en" lang="en"> `)
 	})
 	t.Run("text", func(t *testing.T) {
 		assert.Equal(t, string(renderWith(t, "text", Options{}, reference(t))), string(renderWith(t, "text", o, tr)))
