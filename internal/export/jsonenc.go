@@ -201,7 +201,7 @@ func (w *jw) float(f float64) {
 // formatted once (a score's formatting was a tenth of what --sentences
 // added to writing JSON).
 func (w *jw) score(f float64) {
-	if k := int(math.Round(f * 1000)); k >= 0 && k <= 1000 && float64(k)/1000 == f {
+	if k := int(math.Round(f * 1000)); k >= 0 && k <= 1000 && math.Float64bits(float64(k)/1000) == math.Float64bits(f) { // not -0
 		w.b = append(w.b, thousandths()[k]...)
 		return
 	}

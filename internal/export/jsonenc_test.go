@@ -187,7 +187,7 @@ func TestJSONSpill(t *testing.T) {
 // TestScore: a score is written as float writes it, from the table of
 // thousandths or not.
 func TestScore(t *testing.T) {
-	for _, f := range []float64{0, 0.5, 0.962, 0.1 + 0.2, 1, 0.9625, 1.5, -0.5, 1e-7} {
+	for _, f := range []float64{0, math.Copysign(0, -1), 0.5, 0.962, 0.1 + 0.2, 1, 0.9625, 1.5, -0.5, 1e-7} {
 		var a, b jw
 		a.score(f)
 		b.float(f)

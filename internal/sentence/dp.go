@@ -91,7 +91,6 @@ type workspace struct {
 	best, rest   []float64
 	back         []int8
 	kinds        []uint8
-	reach        []uint8
 	costs        []float32
 	base         []float64
 	prevs        []int32
