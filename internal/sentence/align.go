@@ -369,33 +369,9 @@ func (m *model) anchorCost(c float64, i, j int, mv *move) float64 {
 // length ratio at least this far from the expected one (Gale and Church's
 // two-tailed test), with a spread that narrows as the sentences grow.
 func deviation(d, ea, ez float64) float64 {
-	if s := ea + ez; s < spreadSize-1 {
-		k := int(s)
-		return math.Abs(d) * (spreadInv[k] + (s-float64(k))*(spreadInv[k+1]-spreadInv[k]))
-	}
-	return math.Abs(d) * spread(ea+ez)
+	size := (ea + ez) / 2 // the link's length in English bytes, both sides' mean
+	return math.Abs(d) / math.Sqrt(2*(sigma2Floor+sigma2Bytes/(size+10)))
 }
-
-// spread is 1/(√2 σ) for a link whose two sides' lengths, in English
-// bytes, add up to s: deviation's divisor, as a factor.
-func spread(s float64) float64 {
-	size := s / 2 // the link's length in English bytes, both sides' mean
-	return 1 / math.Sqrt(2*(sigma2Floor+sigma2Bytes/(size+10)))
-}
-
-// spreadInv tabulates spread at whole bytes, for deviation to interpolate:
-// a division, a square root and a division in a row were an eighth of
-// the aligner's time, the costliest line of its loop. Over the 11,265
-// links of the alignment goldens the links stayed the same and the scores
-// moved by at most 5e-6 (TestSpreadTable bounds the table's error).
-const spreadSize = 2048
-
-var spreadInv = func() (t [spreadSize]float64) {
-	for k := range t {
-		t[k] = spread(float64(k))
-	}
-	return t
-}()
 
 // tailCost is -log((1-freeShare) erfc(x) + freeShare erfc(x/freeSpread)),
 // capped at maxLenCost, from a table: the two erfc and the log are most of

@@ -1,7 +1,6 @@
 package sentence
 
 import (
-	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -121,19 +120,4 @@ func TestInlineCosts(t *testing.T) {
 		}
 	}
 	t.Logf("%d links checked", checked)
-}
-
-// TestSpreadTable: deviation's table of spread, interpolated, is within
-// 1e-4 of it (relative) at every length, below and beyond the table (8e-5
-// at the shortest lengths, where it bends most).
-func TestSpreadTable(t *testing.T) {
-	worst := 0.0
-	for s := 0.0; s < spreadSize+100; s += 0.05 {
-		got, want := deviation(-1, s/2, s/2), spread(s)
-		worst = max(worst, math.Abs(got-want)/want)
-	}
-	t.Logf("worst relative error %.2g", worst)
-	if worst > 1e-4 {
-		t.Fatalf("the table is %.2g off spread", worst)
-	}
 }
