@@ -95,14 +95,14 @@ func Lookup(name string) (Format, error) {
 }
 
 // writeJSON writes the document a paragraph at a time through a buffer of
-// a few kilobytes (see spillAt), so that a huge transcript is never held as
+// a few kilobytes (see chunk), so that a huge transcript is never held as
 // JSON whole. The bytes are those of encoding/json encoding the whole
 // document at once (jsonenc.go).
 func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
 	j := jws.Get().(*jw)
 	defer func() {
 		j.out = nil
-		if cap(j.b) <= 8*spillAt { // not one huge paragraph's buffer
+		if cap(j.b) <= 8*chunk { // not one huge paragraph's buffer
 			jws.Put(j)
 		}
 	}()
@@ -125,7 +125,7 @@ func writeJSON(w io.Writer, t *model.Transcript, o Options) error {
 
 // jws keeps the encoders' buffers from one document to the next: a batch
 // would otherwise allocate and clear one per file.
-var jws = sync.Pool{New: func() any { return &jw{b: make([]byte, 0, 2*spillAt)} }}
+var jws = sync.Pool{New: func() any { return &jw{b: make([]byte, 0, 2*chunk)} }}
 
 // writeYAML goes through the JSON encoding so that the two formats carry the
 // same data under the same names, with one set of struct tags. The JSON is

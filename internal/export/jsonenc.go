@@ -32,15 +32,12 @@ type jw struct {
 	err  error // out's first error: later spills write nothing
 }
 
-// spillAt is how full b may get before spill writes it out. Spilling after
-// each paragraph, not only each turn, keeps b within its first size: a long
-// turn with its sentence links was several times that, and growing b for
-// it was a copy and a fresh allocation per file.
-const spillAt = 32 << 10
-
-// spill writes b out once it holds spillAt bytes.
+// spill writes b out once it holds a chunk. Spilling after each
+// paragraph, not only each turn, keeps b within its first size: a long turn
+// with its sentence links was several times that, and growing b for it was
+// a copy and a fresh allocation per file.
 func (w *jw) spill() {
-	if len(w.b) >= spillAt {
+	if len(w.b) >= chunk {
 		w.flush()
 	}
 }

@@ -165,23 +165,28 @@ func (l *writeLog) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestJSONSpill: the encoder writes a document with its sentence links in
-// pieces of about spillAt bytes (none of the reference's paragraphs is
-// longer), so that its buffer keeps its first size, and stops at the first
-// error of the writer, which it returns.
-func TestJSONSpill(t *testing.T) {
+// TestPieces: the formats written a piece at a time (json, tsv, tmx) write
+// a document with its sentence links in pieces of about a chunk (none of
+// the reference's paragraphs is longer), so that no buffer holds it whole,
+// and stop at the first error of the writer, which they return.
+func TestPieces(t *testing.T) {
 	tr := referenceSentences(t)
-	var whole bytes.Buffer
-	require.NoError(t, writeJSON(&whole, tr, Options{Sentences: true}))
-	var l writeLog
-	require.NoError(t, writeJSON(&l, tr, Options{Sentences: true}))
-	require.Greater(t, len(l.sizes), whole.Len()/(2*spillAt), "written in pieces")
-	for _, n := range l.sizes {
-		require.Less(t, n, 2*spillAt, "a piece outgrew the buffer")
+	o := Options{Sentences: true}
+	for _, name := range []string{"json", "tsv", "tmx"} {
+		f, err := Lookup(name)
+		require.NoError(t, err)
+		var whole bytes.Buffer
+		require.NoError(t, f.Write(&whole, tr, o))
+		var l writeLog
+		require.NoError(t, f.Write(&l, tr, o))
+		require.Greater(t, len(l.sizes), whole.Len()/(2*chunk), "%s: written in pieces", name)
+		for _, n := range l.sizes {
+			require.Less(t, n, 2*chunk, "%s: a piece outgrew the buffer", name)
+		}
+		failing := writeLog{failAt: 2}
+		require.ErrorIs(t, f.Write(&failing, tr, o), errWrite, name)
+		require.Len(t, failing.sizes, 2, "%s: no write after the error", name)
 	}
-	failing := writeLog{failAt: 2}
-	require.ErrorIs(t, writeJSON(&failing, tr, Options{Sentences: true}), errWrite)
-	require.Len(t, failing.sizes, 2, "no write after the error")
 }
 
 // TestScore: a score is written as float writes it, from the table of

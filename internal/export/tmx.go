@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -72,36 +73,33 @@ func tmxHead(w io.Writer, notes []string, o Options) error {
 }
 
 func tmxBody(w io.Writer, t *model.Transcript, o Options) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, chunk)
 	zhLang := "zh"
 	if t.Languages.Translation != nil {
 		zhLang = *t.Languages.Translation
 	}
-	var err error
 	pairs(t, o.Sentences, func(turn *model.Turn, i, k int, en, zh string) {
 		id := fmt.Sprintf("%s#%d.%d", t.Source.Path, turn.Index, i)
 		if k >= 0 {
 			id += "." + strconv.Itoa(k)
 		}
-		fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(id))
-		prop(&b, "x-file", &t.Source.Path)
-		prop(&b, "x-speaker", turn.Speaker)
-		prop(&b, "x-title", turn.Title)
-		prop(&b, "x-role", turnRole(*turn))
-		prop(&b, "x-section", turn.Section)
+		fmt.Fprintf(b, "    <tu tuid=\"%s\">\n", esc(id))
+		prop(b, "x-file", &t.Source.Path)
+		prop(b, "x-speaker", turn.Speaker)
+		prop(b, "x-title", turn.Title)
+		prop(b, "x-role", turnRole(*turn))
+		prop(b, "x-section", turn.Section)
 		ls := strconv.Itoa(turn.Paragraphs[i].Line)
-		prop(&b, "x-line", &ls)
+		prop(b, "x-line", &ls)
 		if k >= 0 {
 			ks := strconv.Itoa(k)
-			prop(&b, "x-sentence", &ks)
+			prop(b, "x-sentence", &ks)
 		}
-		fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(en))
-		fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(zh))
+		fmt.Fprintf(b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", esc(en))
+		fmt.Fprintf(b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(zhLang), esc(zh))
 		b.WriteString("    </tu>\n")
-		flushAt(w, &b, chunk, &err)
 	})
-	flushAt(w, &b, 0, &err)
-	return err
+	return b.Flush()
 }
 
 func tmxTail(w io.Writer, _ Options) error {
@@ -110,7 +108,7 @@ func tmxTail(w io.Writer, _ Options) error {
 }
 
 // prop writes a <prop> when the value is known.
-func prop(b *strings.Builder, typ string, v *string) {
+func prop(b io.Writer, typ string, v *string) {
 	if v == nil {
 		return
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -22,32 +23,20 @@ var tsvFormat = Format{
 var tsvEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
 
 func writeTSV(w io.Writer, t *model.Transcript, o Options) error {
-	var b strings.Builder
-	var err error
+	b := bufio.NewWriterSize(w, chunk)
 	pairs(t, o.Sentences, func(_ *model.Turn, _, _ int, en, zh string) {
 		b.WriteString(tsvEscaper.Replace(en))
 		b.WriteByte('\t')
 		b.WriteString(tsvEscaper.Replace(zh))
 		b.WriteByte('\n')
-		flushAt(w, &b, chunk, &err)
 	})
-	flushAt(w, &b, 0, &err)
-	return err
+	return b.Flush()
 }
 
-// chunk is how much of a document the text formats gather before writing
-// it: a few kilobytes, so that a huge transcript is never held whole.
+// chunk is how much of a document the formats written a piece at a time
+// (json, tsv, tmx) gather before writing it: a few kilobytes, so that a
+// huge transcript is never held whole as text.
 const chunk = 32 << 10
-
-// flushAt writes b to w and empties it once it holds at least n bytes,
-// unless an earlier write failed (*err).
-func flushAt(w io.Writer, b *strings.Builder, n int, err *error) {
-	if *err != nil || b.Len() < n || b.Len() == 0 {
-		return
-	}
-	_, *err = io.WriteString(w, b.String())
-	b.Reset()
-}
 
 // csv is RFC 4180 with a header row and the jsonl columns, for spreadsheets,
 // DuckDB and pandas. The header is written once per stream, so several
