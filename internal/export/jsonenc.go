@@ -111,14 +111,7 @@ func (w *jw) null()                    { w.b = append(w.b, "null"...) }
 func (w *jw) field(k, v string)        { w.key(k); w.str(v) }
 func (w *jw) intField(k string, n int) { w.key(k); w.int(n) }
 
-func (w *jw) strPtr(k string, v *string) {
-	w.key(k)
-	if v == nil {
-		w.null()
-		return
-	}
-	w.str(*v)
-}
+func (w *jw) strPtr(k string, v *string) { w.strPtrAs(k, v) }
 
 // strPtrAs is strPtr, reporting whether *v was written as it stands.
 func (w *jw) strPtrAs(k string, v *string) bool {
@@ -298,25 +291,20 @@ func appendJSONStringAs(b []byte, s string) (_ []byte, asIs bool) {
 // links of sentences are mostly such parts of their paragraph. (Only its
 // ends are looked at: inside valid UTF-8 a continuation byte is no start.)
 func appendPart(b []byte, part, whole string, asIs bool) []byte {
-	if !asIs || !within(part, whole) {
+	off, in := offsetIn(part, whole)
+	if !asIs || !in || part != "" && (continues(whole, off) || continues(whole, off+len(part))) {
 		return appendJSONString(b, part)
-	}
-	if part != "" {
-		off := int(uintptr(unsafe.Pointer(unsafe.StringData(part))) - uintptr(unsafe.Pointer(unsafe.StringData(whole))))
-		if continues(whole, off) || continues(whole, off+len(part)) {
-			return appendJSONString(b, part)
-		}
 	}
 	b = append(b, '"')
 	b = append(b, part...)
 	return append(b, '"')
 }
 
-// within reports whether the bytes of part lie within those of whole (as
-// crypto/internal/alias compares slices).
-func within(part, whole string) bool {
+// offsetIn returns where the bytes of part start in those of whole, and
+// whether they lie within them (as crypto/internal/alias compares slices).
+func offsetIn(part, whole string) (int, bool) {
 	p, w := uintptr(unsafe.Pointer(unsafe.StringData(part))), uintptr(unsafe.Pointer(unsafe.StringData(whole)))
-	return p >= w && p+uintptr(len(part)) <= w+uintptr(len(whole))
+	return int(p - w), p >= w && p+uintptr(len(part)) <= w+uintptr(len(whole))
 }
 
 // continues reports whether s has a continuation byte at i.
