@@ -107,15 +107,9 @@ func hasEnglish(t *model.Transcript) bool {
 // linkSentences links the sentences of every pair, in the turns and the
 // preamble.
 func linkSentences(t *model.Transcript) {
-	link := func(ps []model.Paragraph) {
-		for i := range ps {
-			if p := &ps[i]; p.Status == model.Paired {
-				p.Sentences = sentence.AlignValid(*p.EN, *p.ZH) // decoded text is valid UTF-8
-			}
+	for p := range t.Paragraphs() {
+		if p.Status == model.Paired {
+			p.Sentences = sentence.AlignValid(*p.EN, *p.ZH) // decoded text is valid UTF-8
 		}
-	}
-	link(t.Preamble)
-	for i := range t.Turns {
-		link(t.Turns[i].Paragraphs)
 	}
 }

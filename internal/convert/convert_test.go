@@ -193,11 +193,9 @@ func FuzzParse(f *testing.F) {
 		require.Empty(t, Lost(text.Text, tr), "lines lost")
 
 		// What --sentences aligns is valid UTF-8, as sentence.AlignValid needs.
-		for _, ps := range append([][]model.Paragraph{tr.Preamble}, turnParagraphs(tr)...) {
-			for _, p := range ps {
-				for _, s := range []*string{p.EN, p.ZH} {
-					require.True(t, s == nil || utf8.ValidString(*s), "invalid UTF-8 in a paragraph")
-				}
+		for p := range tr.Paragraphs() {
+			for _, s := range []*string{p.EN, p.ZH} {
+				require.True(t, s == nil || utf8.ValidString(*s), "invalid UTF-8 in a paragraph")
 			}
 		}
 	})
@@ -336,12 +334,4 @@ func BenchmarkWriteJSON(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func turnParagraphs(t *model.Transcript) [][]model.Paragraph {
-	var out [][]model.Paragraph
-	for _, turn := range t.Turns {
-		out = append(out, turn.Paragraphs)
-	}
-	return out
 }

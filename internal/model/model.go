@@ -4,8 +4,29 @@
 // filters and table readers see one shape.
 package model
 
+import "iter"
+
 // SchemaVersion is the version of the JSON contract.
 const SchemaVersion = 1
+
+// Paragraphs yields every paragraph of t in document order: the
+// preamble's, then each turn's.
+func (t *Transcript) Paragraphs() iter.Seq[*Paragraph] {
+	return func(yield func(*Paragraph) bool) {
+		for i := range t.Preamble {
+			if !yield(&t.Preamble[i]) {
+				return
+			}
+		}
+		for ti := range t.Turns {
+			for i := range t.Turns[ti].Paragraphs {
+				if !yield(&t.Turns[ti].Paragraphs[i]) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // Transcript is one parsed call.
 type Transcript struct {

@@ -33,11 +33,9 @@ func TestAlignGoldenConvert(t *testing.T) {
 			continue // no call in it
 		}
 		var pairs [][2]string
-		for _, ps := range append([][]model.Paragraph{tr.Preamble}, paragraphsOf(tr)...) {
-			for _, p := range ps {
-				if p.Status == model.Paired {
-					pairs = append(pairs, [2]string{*p.EN, *p.ZH})
-				}
+		for p := range tr.Paragraphs() {
+			if p.Status == model.Paired {
+				pairs = append(pairs, [2]string{*p.EN, *p.ZH})
 			}
 		}
 		if len(pairs) > 0 {
@@ -45,12 +43,4 @@ func TestAlignGoldenConvert(t *testing.T) {
 		}
 	}
 	sentence.CheckHashGolden(t, sets)
-}
-
-func paragraphsOf(tr *model.Transcript) [][]model.Paragraph {
-	var out [][]model.Paragraph
-	for _, turn := range tr.Turns {
-		out = append(out, turn.Paragraphs)
-	}
-	return out
 }
