@@ -143,16 +143,15 @@ func Run(ctx context.Context, c Config, inputs []Input) (Stats, error) {
 				st.Failed++
 			}
 			if c.Emit != nil {
-				doc := r.doc
-				if doc != nil {
-					// A big document renders here: a signal must stop it.
-					doc = func(w io.Writer) error { return r.doc(cancellable{ctx, w}) }
-				}
-				if r.buf != nil {
+				var doc Doc
+				switch {
+				case r.buf != nil:
 					doc = func(w io.Writer) error {
 						_, err := w.Write(r.buf.Bytes())
 						return err
 					}
+				case r.doc != nil:
+					doc = r.doc.until(ctx) // a big document renders here
 				}
 				if err := c.Emit(r.ev, doc); err != nil {
 					return &StreamError{err}
@@ -250,7 +249,7 @@ func (c *Config) one(ctx context.Context, i int, in Input, out string, planErr e
 	if ctx.Err() != nil {
 		return fail(ctx.Err())
 	}
-	size, crc, err := writeDoc(out, func(w io.Writer) error { return doc(cancellable{ctx, w}) })
+	size, crc, err := writeDoc(out, doc.until(ctx))
 	if err != nil {
 		return fail(fmt.Errorf("write %s: %w", out, err))
 	}
@@ -295,8 +294,14 @@ func (c *Config) convert(ctx context.Context, i int, in Input, data []byte, ahea
 	}
 }
 
-// cancellable is a writer that fails once ctx is done, so that a document
-// written where it goes (a big one) stops at a signal, its file aborted.
+// until is d written through a writer that fails once ctx is done, so
+// that a document rendered as it is written (a big one) stops at a signal,
+// its file aborted.
+func (d Doc) until(ctx context.Context) Doc {
+	return func(w io.Writer) error { return d(cancellable{ctx, w}) }
+}
+
+// cancellable is a writer that fails once ctx is done.
 type cancellable struct {
 	ctx context.Context
 	w   io.Writer
