@@ -147,12 +147,12 @@ func buildPage(t *model.Transcript) htmlPage {
 	preamble := slices.ContainsFunc(t.Preamble, paired)
 	if preamble {
 		for i, para := range t.Preamble {
-			own(fmt.Sprintf("pre-%d", i), para)
+			own(preambleID(i), para)
 		}
 	}
 	for _, turn := range t.Turns {
 		for i, para := range turn.Paragraphs {
-			own(fmt.Sprintf("p%d-%d", turn.Index, i), para)
+			own(paragraphID(turn, i), para)
 		}
 	}
 	paraWarnings := map[string][]model.Warning{}
@@ -169,7 +169,7 @@ func buildPage(t *model.Transcript) htmlPage {
 	maxLinks := 0
 	if preamble {
 		for i, para := range t.Preamble {
-			id := fmt.Sprintf("pre-%d", i)
+			id := preambleID(i)
 			hp := htmlPara{ID: id, EN: para.EN, ZH: para.ZH, Line: para.Line, Warnings: paraWarnings[id], Links: links(para)}
 			maxLinks = max(maxLinks, len(hp.Links))
 			p.Preamble = append(p.Preamble, hp)
@@ -181,7 +181,7 @@ func buildPage(t *model.Transcript) htmlPage {
 			ht.Speaker = *turn.Speaker
 		}
 		for i, para := range turn.Paragraphs {
-			id := fmt.Sprintf("p%d-%d", turn.Index, i)
+			id := paragraphID(turn, i)
 			hp := htmlPara{ID: id, EN: para.EN, ZH: para.ZH, Line: para.Line, Warnings: paraWarnings[id], Links: links(para)}
 			maxLinks = max(maxLinks, len(hp.Links))
 			ht.Paragraphs = append(ht.Paragraphs, hp)
@@ -208,6 +208,11 @@ func buildPage(t *model.Transcript) htmlPage {
 	p.LinkCSS = template.CSS(css.String())
 	return p
 }
+
+// preambleID and paragraphID are the page's anchors of paragraphs, which
+// the warnings link to.
+func preambleID(i int) string                   { return fmt.Sprintf("pre-%d", i) }
+func paragraphID(turn model.Turn, i int) string { return fmt.Sprintf("p%d-%d", turn.Index, i) }
 
 // links are a pair's sentence links for the page, numbered.
 func links(p model.Paragraph) []htmlLink {
