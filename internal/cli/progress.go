@@ -16,7 +16,6 @@ import (
 type progress struct {
 	bar   *progressbar.ProgressBar
 	sizes []int64
-	total int
 	n     int
 }
 
@@ -32,7 +31,6 @@ func newProgress(s Streams, quiet bool, sizes []int64) *progress {
 		p.sizes[i] = max(size, 0)
 		sum += p.sizes[i]
 	}
-	p.total = len(sizes)
 	p.bar = progressbar.NewOptions64(sum,
 		progressbar.OptionSetWriter(s.Err),
 		progressbar.OptionSetDescription(p.describe()),
@@ -46,7 +44,7 @@ func newProgress(s Streams, quiet bool, sizes []int64) *progress {
 	return p
 }
 
-func (p *progress) describe() string { return fmt.Sprintf("%d/%d files", p.n, p.total) }
+func (p *progress) describe() string { return fmt.Sprintf("%d/%d files", p.n, len(p.sizes)) }
 
 func (p *progress) done(ev batch.Event) {
 	if p.bar == nil {
