@@ -163,6 +163,16 @@ func array[T any](w *jw, k string, vs []T, each func(*T)) {
 	w.close(']')
 }
 
+// objects is array for elements written as objects, fields(&vs[i])
+// writing their members.
+func objects[T any](w *jw, k string, vs []T, fields func(*T)) {
+	array(w, k, vs, func(v *T) {
+		w.open('{')
+		fields(v)
+		w.close('}')
+	})
+}
+
 func (w *jw) strings(k string, vs []string) { array(w, k, vs, func(v *string) { w.str(*v) }) }
 func (w *jw) ints(k string, vs []int)       { array(w, k, vs, func(v *int) { w.int(*v) }) }
 
@@ -344,24 +354,20 @@ func (w *jw) paragraph(p *model.Paragraph) {
 	w.intField("line", p.Line)
 	w.intPtr("en_line", p.ENLine)
 	w.intPtr("zh_line", p.ZHLine)
-	array(w, "numbers", p.Numbers, func(n *model.NumberMatch) {
-		w.open('{')
+	objects(w, "numbers", p.Numbers, func(n *model.NumberMatch) {
 		w.field("en", n.EN)
 		w.field("zh", n.ZH)
 		w.key("value")
 		w.float(n.Value)
 		w.field("unit", n.Unit)
-		w.close('}')
 	})
 	w.strPtr("time", p.Time)
 	if len(p.Sentences) > 0 { // omitempty
-		array(w, "sentences", p.Sentences, func(l *model.SentenceLink) {
-			w.open('{')
+		objects(w, "sentences", p.Sentences, func(l *model.SentenceLink) {
 			w.partPtr("en", l.EN, p.EN, enAsIs)
 			w.partPtr("zh", l.ZH, p.ZH, zhAsIs)
 			w.key("score")
 			w.score(l.Score)
-			w.close('}')
 		})
 	}
 	w.close('}')
@@ -386,11 +392,9 @@ func (w *jw) turn(t *model.Turn) {
 }
 
 func (w *jw) lines(k string, ls []model.Line) {
-	array(w, k, ls, func(l *model.Line) {
-		w.open('{')
+	objects(w, k, ls, func(l *model.Line) {
 		w.intField("line", l.Line)
 		w.field("text", l.Text)
-		w.close('}')
 	})
 }
 
@@ -399,13 +403,11 @@ func (w *jw) tail(t *model.Transcript) {
 	w.lines("unparsed", t.Unparsed)
 	w.lines("headings", t.Headings)
 	w.lines("markup", t.Markup)
-	array(w, "warnings", t.Warnings, func(x *model.Warning) {
-		w.open('{')
+	objects(w, "warnings", t.Warnings, func(x *model.Warning) {
 		w.intField("line", x.Line)
 		w.field("code", x.Code)
 		w.field("severity", x.Severity)
 		w.field("message", x.Message)
-		w.close('}')
 	})
 	w.key("metadata")
 	w.open('{')
@@ -414,24 +416,20 @@ func (w *jw) tail(t *model.Transcript) {
 	w.intPtr("fiscal_year", t.Metadata.FiscalYear)
 	w.strPtr("date", t.Metadata.Date)
 	w.close('}')
-	array(w, "participants", t.Participants, func(p *model.Participant) {
-		w.open('{')
+	objects(w, "participants", t.Participants, func(p *model.Participant) {
 		w.field("name", p.Name)
 		w.strPtr("title", p.Title)
 		w.field("role", p.Role)
 		w.strPtr("firm", p.Firm)
 		w.ints("turns", p.Turns)
-		w.close('}')
 	})
-	array(w, "qa", t.QA, func(x *model.Exchange) {
-		w.open('{')
+	objects(w, "qa", t.QA, func(x *model.Exchange) {
 		w.field("analyst", x.Analyst)
 		w.strPtr("firm", x.Firm)
 		w.intField("participant", x.Participant)
 		w.intPtr("introduction", x.Introduction)
 		w.ints("questions", x.Questions)
 		w.ints("answers", x.Answers)
-		w.close('}')
 	})
 }
 
