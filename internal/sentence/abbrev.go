@@ -26,7 +26,7 @@ var neverFinal = set(
 var beforeNumber = func() map[string]bool {
 	m := set("no", "nos", "vol", "fig", "figs", "p", "pp", "ch", "sec", "art", "para", "op", "ref", "ext", "tel")
 	for w, month := range textutil.Months {
-		if w != strings.ToLower(time.Month(month).String()) {
+		if !strings.EqualFold(w, time.Month(month).String()) {
 			m[w] = true
 		}
 	}

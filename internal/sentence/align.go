@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	tmodel "github.com/transcript-cli/transcript/internal/model"
@@ -171,6 +172,7 @@ type groupLength struct{ bytes, log float64 }
 // newModel measures the sentences' lengths, in tables of w; the anchors
 // are set apart, when the paragraph needs them.
 func newModel(w *workspace, zh string, es, zs []span) *model {
+	fillTables()
 	n, m := len(es), len(zs)
 	md := &w.model
 	enLen, zhLen := grow(&w.enLen, n+1), grow(&w.zhLen, m+1) // prefix sums
@@ -245,12 +247,25 @@ func enLog(l float64) float64 {
 	return math.Log(zhPerEN*l + ratioSmooth)
 }
 
-var enLogs = func() (t [1024]float64) {
-	for l := range t {
-		t[l] = math.Log(zhPerEN*float64(l) + ratioSmooth)
+var enLogs [1024]float64
+
+// fillTables fills enLogs and tailTable, once, when the first paragraph
+// pair is measured (newModel): a run that aligns nothing (parse without
+// --sentences) does not pay for them at start-up, where they took most of
+// the package's initialisation (0.2 ms).
+var fillTables = sync.OnceFunc(func() {
+	for l := range enLogs {
+		enLogs[l] = math.Log(zhPerEN*float64(l) + ratioSmooth)
 	}
-	return t
-}()
+	for k := range tailTable {
+		x := float64(k) * tailStep
+		p := (1-freeShare)*math.Erfc(x) + freeShare*math.Erfc(x/freeSpread)
+		tailTable[k] = maxLenCost
+		if p > 0 {
+			tailTable[k] = min(-math.Log(p), maxLenCost)
+		}
+	}
+})
 
 // zhUnits is the length of a Chinese sentence in Chinese characters, its
 // ASCII counted zhPerEN each. A translator's note （译者注：…） is left out:
@@ -390,14 +405,4 @@ const (
 	tailSize = 2001 // x up to 10, past which the cost is at its cap
 )
 
-var tailTable = func() (t [tailSize]float64) {
-	for k := range t {
-		x := float64(k) * tailStep
-		p := (1-freeShare)*math.Erfc(x) + freeShare*math.Erfc(x/freeSpread)
-		t[k] = maxLenCost
-		if p > 0 {
-			t[k] = min(-math.Log(p), maxLenCost)
-		}
-	}
-	return t
-}()
+var tailTable [tailSize]float64 // see fillTables
