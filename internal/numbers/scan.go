@@ -406,8 +406,8 @@ func (sc *scanner) rangeEnd(r, r2 *raw) bool {
 		return false
 	}
 	j = skipSpaces(sc.s, j)
-	k := currencyLits.prefix(sc.s, j)
-	if k == 0 && !startsNumber(sc.s, j) || !startsNumber(sc.s, j+k) {
+	// A figure, after a currency sign if one is written ("$5 to $10").
+	if !startsNumber(sc.s, j+currencyLits.prefix(sc.s, j)) {
 		return false
 	}
 	// The read is speculative: a clock time (6:30) emits as it is read,
