@@ -231,15 +231,16 @@ func fullDigit(s string, i int) int {
 	return -1
 }
 
-// digitAt returns the digit at s[i] and its byte width, or -1, 0.
-func digitAt(s string, i int) (int, int) {
+// digitWidth returns the byte width of the digit (ASCII or full-width) at
+// s[i], or 0.
+func digitWidth(s string, i int) int {
 	if i < len(s) && isDigit(s[i]) {
-		return int(s[i] - '0'), 1
+		return 1
 	}
-	if d := fullDigit(s, i); d >= 0 {
-		return d, 3
+	if fullDigit(s, i) >= 0 {
+		return 3
 	}
-	return -1, 0
+	return 0
 }
 
 func hasPrefix(s string, i int, p string) bool {
