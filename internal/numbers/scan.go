@@ -3,6 +3,7 @@ package numbers
 import (
 	"math"
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -159,7 +160,7 @@ func scanFigures(s string, zh bool) []Number {
 		switch c := s[i]; {
 		case isDigit(c) || c == '.' || c == 0xEF && fullDigit(s, i) >= 0:
 			i = sc.step(i) // a figure, ".5" or a full-width digit, as scan reads them
-		case zh && c == 0xE7 && hasPrefix(s, i, zhPercentOf) && startsNumber(s, skipSpaces(s, i+len(zhPercentOf))):
+		case zh && c == 0xE7 && strings.HasPrefix(s[i:], zhPercentOf) && startsNumber(s, skipSpaces(s, i+len(zhPercentOf))):
 			i = sc.cjk(i)
 		case !zh && isLetter(c):
 			// Past the word, as scan's word reader goes: a number glued
@@ -241,13 +242,6 @@ func digitWidth(s string, i int) int {
 		return 3
 	}
 	return 0
-}
-
-func hasPrefix(s string, i int, p string) bool {
-	if i < 0 {
-		return false
-	}
-	return len(s)-i >= len(p) && s[i:i+len(p)] == p
 }
 
 // oneOf reports whether the ASCII word w is one of the lower-case list, in
