@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -78,7 +79,7 @@ func (sc *scanner) cjk(i int) int {
 	if !zhStartSet.Has(r) {
 		return i
 	}
-	if hasPrefix(s, i, zhPercentOf) {
+	if strings.HasPrefix(s[i:], zhPercentOf) {
 		return sc.percentOf(i)
 	}
 	if r == zhHundred {
@@ -92,7 +93,7 @@ func (sc *scanner) cjk(i int) int {
 	if p == ordinalChar || p == zhFractionC {
 		return e // ordinal (第二季) or fraction (三分之一)
 	}
-	if hasPrefix(s, e, zhFraction) {
+	if strings.HasPrefix(s[e:], zhFraction) {
 		return e
 	}
 	n := raw{start: i, end: e, value: v, word: true, step: 1, sig: 1}

@@ -86,10 +86,7 @@ func (d *digits) add(v int) {
 	d.n++
 }
 
-func startsDigit(s string, i int) bool {
-	_, w := digitAt(s, i)
-	return w > 0
-}
+func startsDigit(s string, i int) bool { return digitWidth(s, i) > 0 }
 
 // setDigits records the digits read in r.
 func (r *raw) setDigits(d *digits) {
@@ -103,7 +100,7 @@ func (r *raw) setDigits(d *digits) {
 
 func groupOf3(s string, i int) bool {
 	for k := 0; k < 3; k++ {
-		_, w := digitAt(s, i)
+		w := digitWidth(s, i)
 		if w == 0 {
 			return false
 		}

@@ -3,6 +3,7 @@ package numbers
 import (
 	"math"
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -159,7 +160,7 @@ func scanFigures(s string, zh bool) []Number {
 		switch c := s[i]; {
 		case isDigit(c) || c == '.' || c == 0xEF && fullDigit(s, i) >= 0:
 			i = sc.step(i) // a figure, ".5" or a full-width digit, as scan reads them
-		case zh && c == 0xE7 && hasPrefix(s, i, zhPercentOf) && startsNumber(s, skipSpaces(s, i+len(zhPercentOf))):
+		case zh && c == 0xE7 && strings.HasPrefix(s[i:], zhPercentOf) && startsNumber(s, skipSpaces(s, i+len(zhPercentOf))):
 			i = sc.cjk(i)
 		case !zh && isLetter(c):
 			// Past the word, as scan's word reader goes: a number glued
@@ -231,22 +232,16 @@ func fullDigit(s string, i int) int {
 	return -1
 }
 
-// digitAt returns the digit at s[i] and its byte width, or -1, 0.
-func digitAt(s string, i int) (int, int) {
+// digitWidth returns the byte width of the digit (ASCII or full-width) at
+// s[i], or 0.
+func digitWidth(s string, i int) int {
 	if i < len(s) && isDigit(s[i]) {
-		return int(s[i] - '0'), 1
+		return 1
 	}
-	if d := fullDigit(s, i); d >= 0 {
-		return d, 3
+	if fullDigit(s, i) >= 0 {
+		return 3
 	}
-	return -1, 0
-}
-
-func hasPrefix(s string, i int, p string) bool {
-	if i < 0 {
-		return false
-	}
-	return len(s)-i >= len(p) && s[i:i+len(p)] == p
+	return 0
 }
 
 // oneOf reports whether the ASCII word w is one of the lower-case list, in
@@ -406,8 +401,8 @@ func (sc *scanner) rangeEnd(r, r2 *raw) bool {
 		return false
 	}
 	j = skipSpaces(sc.s, j)
-	k := currencyLits.prefix(sc.s, j)
-	if k == 0 && !startsNumber(sc.s, j) || !startsNumber(sc.s, j+k) {
+	// A figure, after a currency sign if one is written ("$5 to $10").
+	if !startsNumber(sc.s, j+currencyLits.prefix(sc.s, j)) {
 		return false
 	}
 	// The read is speculative: a clock time (6:30) emits as it is read,

@@ -1,6 +1,9 @@
 package numbers
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // lookBehind records the currency symbol and the sign written before the
 // digits at r.start and moves r.start over them.
@@ -255,7 +258,7 @@ func (sc *scanner) unit(r *raw, j int) {
 	}
 	// "8 月" is a calendar month (not "8 個月"): spelled as a name in
 	// English, so it is soft.
-	if sc.zh && hasPrefix(s, j, zhMonth) && !r.scaled && r.unit == "" {
+	if sc.zh && strings.HasPrefix(s[j:], zhMonth) && !r.scaled && r.unit == "" {
 		r.word = true
 		r.end = j + len(zhMonth)
 	}
@@ -276,10 +279,10 @@ func (sc *scanner) unitWord(r *raw, j int) {
 	switch {
 	case ok:
 	case u.spaced:
-		if t := skipSpaces(s, e); hasPrefix(s, t, u.tail) {
+		if t := skipSpaces(s, e); strings.HasPrefix(s[t:], u.tail) {
 			end, ok = wordEnd(s, t), true
 		}
-	case hasPrefix(s, e, u.tail):
+	case strings.HasPrefix(s[e:], u.tail):
 		end, ok = e+len(u.tail), true
 	}
 	if ok || u.optional {

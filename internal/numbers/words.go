@@ -62,7 +62,7 @@ func (sc *scanner) month(i, e int, v float64) int {
 	}
 	if monthNeedsDay(s[i:e]) {
 		next := skipSpaces(s, e)
-		if !(hasPrefix(s, e, monthDot) || next > e && isDigit(byteAt(s, next))) {
+		if !(strings.HasPrefix(s[e:], monthDot) || next > e && isDigit(byteAt(s, next))) {
 			return e
 		}
 	}
@@ -74,7 +74,7 @@ func (sc *scanner) month(i, e int, v float64) int {
 func (sc *scanner) half(i, e int) int {
 	s := sc.s
 	k := skipSpaces(s, e)
-	if k > e && hasPrefix(s, k, halfArticle) {
+	if k > e && strings.HasPrefix(s[k:], halfArticle) {
 		// The span takes the article, not the space that halfArticle ends with.
 		r := raw{start: i, end: k + len(halfArticle) - 1, value: 0.5, word: true, step: 0.5, sig: 1, mant: 0.5}
 		sc.suffix(&r)
@@ -91,7 +91,7 @@ func (sc *scanner) half(i, e int) int {
 func (sc *scanner) numberWord(i, e int, w *wordEntry) int {
 	s := sc.s
 	r := raw{start: i, end: e, value: w.v, word: true, step: 1, sig: 1, mant: w.v}
-	if w.v >= 20 && hasPrefix(s, e, tensHyphen) {
+	if w.v >= 20 && strings.HasPrefix(s[e:], tensHyphen) {
 		f := wordEnd(s, e+1)
 		if u := lookupWord(s[e+1 : f]); u != nil && u.kind == numberWord && u.v < 10 {
 			r.value += u.v

@@ -206,12 +206,10 @@ type CJKSet [(CJKEnd - CJKBegin) / 64]uint64
 const CJKBegin, CJKEnd = 0x3000, 0xA000
 
 // NewCJKSet is the set of the runes given.
-func NewCJKSet(groups ...[]rune) *CJKSet {
+func NewCJKSet(runes []rune) *CJKSet {
 	set := new(CJKSet)
-	for _, g := range groups {
-		for _, r := range g {
-			set.Add(r)
-		}
+	for _, r := range runes {
+		set.Add(r)
 	}
 	return set
 }

@@ -59,7 +59,7 @@ func TestContainsFold(t *testing.T) {
 }
 
 func TestCJKSet(t *testing.T) {
-	set := NewCJKSet([]rune("億万"), []rune{'　'})
+	set := NewCJKSet([]rune("億万　"))
 	for _, r := range "億万　" {
 		assert.True(t, set.Has(r), "%q", r)
 	}
