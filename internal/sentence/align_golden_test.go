@@ -120,8 +120,13 @@ func fromCorpus(name string) bool {
 
 // inputsOf is the part of a hash line that says what was aligned.
 func inputsOf(line string) string {
-	f := strings.Fields(line)
-	return strings.Join(f[:min(len(f), 3)], " ")
+	var in []string
+	for _, f := range strings.Fields(line) {
+		if strings.HasPrefix(f, "pairs=") || strings.HasPrefix(f, "in=") {
+			in = append(in, f)
+		}
+	}
+	return strings.Join(in, " ")
 }
 
 func readHashGolden(t *testing.T) map[string]string {
