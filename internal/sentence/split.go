@@ -127,7 +127,7 @@ func (sp *splitter) split(out []span, s string, zh bool) []span {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == '"' {
+		if r == '"' && !(quotes%2 == 1 && afterColon(s, i)) {
 			quotes++
 		}
 		if !sp.terminator(i, r, n) {
@@ -360,6 +360,17 @@ closers:
 		return j, next, sp.chineseEnd(i, j, next, ellipsis, single)
 	}
 	return j, next, sp.englishEnd(i, j, next, ellipsis, single)
+}
+
+// afterColon reports whether the ASCII double quote at i follows a colon
+// (他说："…", said: "…"): it opens a quote then, even when the count says
+// one is open already, as when a translator left the one before unclosed;
+// the count starts over from it.
+func afterColon(s string, i int) bool {
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && s[i-1] == ':' || strings.HasSuffix(s[:i], "：")
 }
 
 // closers skips the closing quotes and brackets after a stop. An ASCII

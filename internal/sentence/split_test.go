@@ -65,6 +65,7 @@ func TestSplitEnglish(t *testing.T) {
 			"And I’ll say, “Well, why don’t you pick your own?” | And they’ll say, “That’s much too difficult.”"},
 		{"straight quotes", `He said "we grew." Then we left.`, `He said "we grew." | Then we left.`},
 		{"straight quote opening the next", `We grew. "Great," he said.`, `We grew. | "Great," he said.`},
+		{"straight quote after a colon opens, one left open before it", `He said, "Some of you will fail. He said: "I know who you are." Then he left.`, `He said, "Some of you will fail. | He said: "I know who you are." | Then he left.`},
 		{"aside after the stop", "It’s been known to happen. (Laughter) And in corporate America, animal spirits are there.",
 			"It’s been known to happen. (Laughter) | And in corporate America, animal spirits are there."},
 		{"aside with its own stop", "received no negative votes this year. (Applause). Hold it.",
@@ -125,6 +126,8 @@ func TestSplitChinese(t *testing.T) {
 			"歡迎參加亞馬遜 2023 年第二季財務業績電話會議。 (操作員指示) | 今天的通話正在錄音。"},
 		{"aside with its own stop", "他是唯一没有收到反对票的人。(掌声)。等等，等等。", "他是唯一没有收到反对票的人。(掌声)。 | 等等，等等。"},
 		{"straight quotes", `我说："你为什么不亲自挑选呢？"他们会说，"不，这太难了。"`, `我说："你为什么不亲自挑选呢？" | 他们会说，"不，这太难了。"`},
+		// berkshire-1994: the quote opened before 你们 is never closed.
+		{"straight quote after a colon opens, one left open before it", `他说，"你们当中有5%的人最终会成为罪犯。他说："我知道你是谁。"(笑声)他说，"但我不会告诉你。"`, `他说，"你们当中有5%的人最终会成为罪犯。 | 他说："我知道你是谁。"(笑声) | 他说，"但我不会告诉你。"`},
 		{"corner quotes", "他说：「我们会增长。」然后离开了。", "他说：「我们会增长。」 | 然后离开了。"},
 		{"curly quotes", "他说：“我们会增长。”然后离开了。", "他说：“我们会增长。” | 然后离开了。"},
 		{"exclamation", "人们想要亨氏番茄酱！所以，你可以大幅提高亨氏的价格。", "人们想要亨氏番茄酱！ | 所以，你可以大幅提高亨氏的价格。"},
