@@ -3,6 +3,7 @@ package sentence
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -109,9 +110,9 @@ func sentenceKeys(s string, sps []span) []linkKey {
 }
 
 // The groups of the gold reported on: the machine translations, and the
-// human ones of the development gold (goldPath), of the held-out gold
-// (heldoutPath) and of both.
-var goldGroups = []string{"machine", "human dev", "human heldout", "human all"}
+// human ones of the development gold (goldPath), of the held-out golds
+// (heldoutPath, heldout2Path) and of all three.
+var goldGroups = []string{"machine", "human dev", "human heldout", "human heldout2", "human all"}
 
 func groupsOf(c goldCase) []string {
 	if c.Translation == "machine" {
@@ -124,14 +125,14 @@ func groupsOf(c goldCase) []string {
 // reaches (see docs/sentences.md). Issue 12 asks 0.97 on machine
 // translations and 0.90 on human ones: met on the development gold, not
 // on the held-out one.
-var minF1 = map[string]float64{"machine": 0.99, "human dev": 0.92, "human heldout": 0.82, "human all": 0.87}
+var minF1 = map[string]float64{"machine": 0.99, "human dev": 0.92, "human heldout": 0.82, "human heldout2": 0.80, "human all": 0.85}
 
 // issueF1 are the thresholds of issue 12, logged beside the figures.
-var issueF1 = map[string]float64{"machine": 0.97, "human dev": 0.90, "human heldout": 0.90, "human all": 0.90}
+var issueF1 = map[string]float64{"machine": 0.97, "human dev": 0.90, "human heldout": 0.90, "human heldout2": 0.90, "human all": 0.90}
 
 // goldErrorSets limits -errors to the links of some sets: tuning looks at
 // the development gold's errors only.
-var goldErrorSets = flag.String("errorsets", "dev", "with -errors, the gold sets whose errors are logged (dev, heldout, or dev,heldout)")
+var goldErrorSets = flag.String("errorsets", "dev", "with -errors, the gold sets whose errors are logged, by commas (dev, heldout, heldout2)")
 
 // TestGold evaluates the aligner and the segmenters on the gold, beside the
 // naive baseline, per group, and holds the aligner to the floors.
@@ -164,7 +165,7 @@ func TestGold(t *testing.T) {
 		for _, k := range want {
 			isGold[k] = true
 		}
-		logErrors := *goldErrors && strings.Contains(*goldErrorSets, c.set)
+		logErrors := *goldErrors && slices.Contains(strings.Split(*goldErrorSets, ","), c.set)
 		for k, l := range ls {
 			for _, g := range groupsOf(c) {
 				if r := res[g]; isGold[got[k]] {
