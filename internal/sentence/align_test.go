@@ -308,3 +308,30 @@ func TestAlignConcurrent(t *testing.T) {
 		t.Errorf("concurrent alignment differs: %s", e)
 	}
 }
+
+// TestSentenceNumbers: the numbers that anchor a sentence are its figures
+// and its spelled-out numbers of a thousand and more, not the small words
+// ("one of", "a", 一個) that would glue any two sentences.
+func TestSentenceNumbers(t *testing.T) {
+	tests := []struct {
+		text string
+		zh   bool
+		want []string
+	}{
+		{"But we have well over a billion dollars of cash around.", false, []string{"a billion"}},
+		{"Revenue grew 11% to $134.4 billion.", false, []string{"11%", "$134.4 billion"}},
+		{"One of the two things: a thousand shareholders came.", false, []string{"a thousand"}},
+		{"It is one of the best, and two years ago it was a good one.", false, nil},
+		{"我们现在确实有超过 10 亿美元现金在手。", true, []string{"10 亿美元"}},
+		{"我们有两个问题，一个是价格。", true, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, ns := range sentenceNumbers(tt.text, []span{{0, len(tt.text)}}, tt.zh) {
+			for _, n := range ns {
+				got = append(got, n.Text)
+			}
+		}
+		assert.Equal(t, tt.want, got, tt.text)
+	}
+}

@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -188,10 +189,12 @@ func anchors(en, zh string, es, zs []span, b band) (enA, zhA anchorSet) {
 	}
 
 	// Figures, by the rule of package numbers (rounding included), among
-	// the other side's figures of similar size. Only numbers written with
-	// digits: a spelled-out one ("a", "one of", 一個) is too common a word
-	// to anchor a sentence, and on the corpus it glued sentences that the
-	// lengths kept apart (three machine-translated paragraphs).
+	// the other side's figures of similar size. Numbers written with
+	// digits, and spelled-out ones of a thousand and more ("well over a
+	// billion dollars", 超过 10 亿美元): a small spelled-out one ("a",
+	// "one of", 一個) is too common a word to anchor a sentence, and on the
+	// corpus it glued sentences that the lengths kept apart (three
+	// machine-translated paragraphs).
 	// One side without figures makes the other side's needless.
 	if zhN := sentenceNumbers(zh, zs, true); zhN != nil {
 		if enN := sentenceNumbers(en, es, false); enN != nil {
@@ -365,10 +368,11 @@ func sentenceNumbers(s string, sps []span, zh bool) [][]numbers.Number {
 		t := s[sp.start:sp.end]
 		var ns []numbers.Number
 		if zh {
-			ns = numbers.ChineseFigures(t)
+			ns = numbers.Chinese(t)
 		} else {
-			ns = numbers.EnglishFigures(t)
+			ns = numbers.English(t)
 		}
+		ns = slices.DeleteFunc(ns, func(n numbers.Number) bool { return n.Word && math.Abs(n.Value) < 1000 })
 		if len(ns) == 0 {
 			continue
 		}
