@@ -126,7 +126,7 @@ func (sp *splitter) split(out []span, s string, zh bool) []span {
 			i = end // no sentence ends inside an aside
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		if r == '"' && !(quotes%2 == 1 && afterColon(s, i)) {
 			quotes++
 		}
@@ -242,7 +242,7 @@ func (sp *splitter) bracketGroupsInto(out []group, s string) []group {
 		for len(stack) > 0 && i-stack[0] > maxAside {
 			stack = stack[1:]
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch r {
 		case '(', '[', '（', '【':
 			stack = append(stack, i)
@@ -313,7 +313,7 @@ func (sp *splitter) boundary(i int, quotes *int) (end, next int, ok bool) {
 	j := i
 	dots, hard := 0, false
 	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
+		r, n := decodeRune(s[j:])
 		switch r {
 		case '.', '．':
 			dots++
@@ -338,7 +338,7 @@ closers:
 			j = e
 			// and the stop some put after it: "(Applause)."
 			for j < len(s) {
-				r, n := utf8.DecodeRuneInString(s[j:])
+				r, n := decodeRune(s[j:])
 				if !strings.ContainsRune(".。!?！？", r) {
 					break
 				}
@@ -379,7 +379,7 @@ func afterColon(s string, i int) bool {
 func (sp *splitter) closers(j int, quotes *int) int {
 	s := sp.s
 	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
+		r, n := decodeRune(s[j:])
 		switch r {
 		case '"':
 			if *quotes%2 == 0 {
@@ -400,7 +400,7 @@ func (sp *splitter) closers(j int, quotes *int) int {
 // after the space.
 func (sp *splitter) englishEnd(i, j, next int, ellipsis, single bool) bool {
 	s := sp.s
-	r, _ := utf8.DecodeRuneInString(s[next:])
+	r, _ := decodeRune(s[next:])
 	if next == j {
 		// No space: "quarter.Our", "growth?Is", but not "Amazon.com",
 		// "U.S", "1.5", "a.m".
@@ -435,15 +435,15 @@ func (sp *splitter) chineseEnd(i, j, next int, ellipsis, single bool) bool {
 	if ellipsis {
 		return false
 	}
-	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	prev, _ := decodeLastRune(s[:i])
 	if prev < utf8.RuneSelf && (unicode.IsLetter(prev) || isDigit(byte(prev))) {
-		if r, _ := utf8.DecodeRuneInString(s[next:]); textutil.IsHan(r) && single {
+		if r, _ := decodeRune(s[next:]); textutil.IsHan(r) && single {
 			// "Figma, Inc. 的", but "Make is growing.我只是".
 			return !abbreviation(s, i, next)
 		}
 		return sp.englishEnd(i, j, next, ellipsis, single)
 	}
-	r, _ := utf8.DecodeRuneInString(s[next:])
+	r, _ := decodeRune(s[next:])
 	return !(r == ',' || r == '，' || unicode.IsLower(r) && r < utf8.RuneSelf)
 }
 
@@ -451,7 +451,7 @@ func (sp *splitter) chineseEnd(i, j, next int, ellipsis, single bool) bool {
 // sentence: a word of two or more letters, the stop, then a capitalised
 // word ("quarter.Our", "two.I'll"); or ? and ! before a capital.
 func missingSpace(s string, i, j int) bool {
-	r, n := utf8.DecodeRuneInString(s[j:])
+	r, n := decodeRune(s[j:])
 	if textutil.IsHan(r) {
 		return true
 	}
@@ -461,7 +461,7 @@ func missingSpace(s string, i, j int) bool {
 	if s[i] == '?' || s[i] == '!' {
 		return true
 	}
-	r2, _ := utf8.DecodeRuneInString(s[j+n:])
+	r2, _ := decodeRune(s[j+n:])
 	if !unicode.IsLower(r2) && r2 != '\'' && r2 != '’' && !(r == 'I' && !unicode.IsLetter(r2)) {
 		return false // "Node.JS"
 	}
@@ -477,8 +477,8 @@ func plainWordBefore(s string, i int) bool {
 
 // lowerUpper reports a word such as iPhone or eBay at i.
 func lowerUpper(s string, i int) bool {
-	_, n := utf8.DecodeRuneInString(s[i:])
-	r, _ := utf8.DecodeRuneInString(s[i+n:])
+	_, n := decodeRune(s[i:])
+	r, _ := decodeRune(s[i+n:])
 	return unicode.IsUpper(r)
 }
 
@@ -562,7 +562,7 @@ func skipSpace(s string, i int) int {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		if !isSpace(r) {
 			return i
 		}
@@ -581,7 +581,7 @@ func trimEnd(s string, a, b int) int {
 			b--
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		r, n := decodeLastRune(s[a:b])
 		if !isSpace(r) {
 			break
 		}
@@ -603,3 +603,22 @@ func isSpace(r rune) bool {
 func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
 func isUpperByte(c byte) bool  { return 'A' <= c && c <= 'Z' }
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// decodeRune is utf8.DecodeRuneInString with the three-byte runes (Chinese,
+// and the punctuation of both sides) decoded here, which the library does
+// in its slow path. The splitter's text is valid UTF-8 (see AlignValid: on
+// other text a rune may come out wrong, never past the end).
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// decodeLastRune is utf8.DecodeLastRuneInString the same way.
+func decodeLastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 {
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F), 3
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
