@@ -128,10 +128,10 @@ func grow[T any](s *[]T, n int) []T {
 // whole model.
 var noFastPath bool
 
-// maxMargin caps the margin of a link (see scoreLinks): beyond it the score
-// is 1 to nine decimals, and alternatives dearer than that need not be
-// looked at.
-const maxMargin = 20.0
+// maxMargin caps the margin of a link (see scoreLinks): a score is
+// rounded to three decimals, and any margin from ln(1999) ≈ 7.6 up gives
+// 1.000, so alternatives dearer than that need not be looked at.
+const maxMargin = 8.0
 
 // align chooses the most likely sequence of links by dynamic programming
 // over the band (Viterbi), and scores each link by its margin: how much
