@@ -120,12 +120,14 @@ func sentenceUnits(s string) float64 {
 // TestPriors measures again the priors of the kinds of link: the shares of
 // each kind among the links that the aligner, with Gale and Church's
 // priors, finds on the paragraph pairs of the corpus's two human
-// translations, the held-out gold's paragraphs left out (add-one-half
+// translations, both held-out golds' paragraphs left out (add-one-half
 // smoothing). It fails when the constants in align.go drift from them.
 func TestPriors(t *testing.T) {
 	held := map[string]bool{}
-	for _, p := range readGold(t, heldoutPath).Paragraphs {
-		held[fmt.Sprint(p.File, p.ENLines[0])] = true
+	for _, path := range []string{heldoutPath, heldout2Path} {
+		for _, p := range readGold(t, path).Paragraphs {
+			held[fmt.Sprint(p.File, p.ENLines[0])] = true
+		}
 	}
 	var pairs [][2]string
 	for _, name := range []string{"acquired-munger-interview-en-zh.md", "berkshire-1994-annual-meeting-en-zh.md"} {
