@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sides returns a link's English and Chinese, "-" for a missing side.
@@ -324,6 +325,8 @@ func TestSentenceNumbers(t *testing.T) {
 		{"It is one of the best, and two years ago it was a good one.", false, nil},
 		{"我们现在确实有超过 10 亿美元现金在手。", true, []string{"10 亿美元"}},
 		{"我们有两个问题，一个是价格。", true, nil},
+		{"We start at 5:30 in the 1st quarter.", false, []string{"5", "30", "1st"}}, // a clock time is its hour and minutes
+		{"我们 8 月开始。", true, []string{"8 月"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -334,4 +337,27 @@ func TestSentenceNumbers(t *testing.T) {
 		}
 		assert.Equal(t, tt.want, got, tt.text)
 	}
+}
+
+// TestAlignDrift: sides with as many sentences can still drift far from
+// the diagonal (two 3-1 merges, then two 1-3 splits): a small pair gets
+// the whole grid, so the figures between them keep their own sentences.
+func TestAlignDrift(t *testing.T) {
+	en := []string{"Yes. No. Maybe.", "Sure. Right. Okay."}
+	zh := []string{"是的，不，也许。", "当然，对，好的。"}
+	for k := 1; k <= 6; k++ {
+		en = append(en, fmt.Sprintf("Revenue in segment %d grew %d%% to $10%d.%d billion.", k, 10+k, k, k))
+		zh = append(zh, fmt.Sprintf("第 %d 部门的收入增长了 %d%%，达到 10%d%d 亿美元。", k, 10+k, k, k))
+	}
+	en = append(en, "We will keep investing in the business, in our people and in our customers for a long time.",
+		"Thank you all for joining us today, and we look forward to speaking with you again next quarter.")
+	zh = append(zh, "我们会继续投资。投资于业务和员工。也投资于我们的客户。", "感谢大家今天的参与。我们期待下个季度。再次与大家交流。")
+	e, z := strings.Join(en, " "), strings.Join(zh, "")
+	require.Len(t, split(e, false), 14)
+	require.Len(t, split(z, true), 14)
+	var want strings.Builder
+	for k := range en {
+		fmt.Fprintf(&want, "%s = %s\n", en[k], zh[k])
+	}
+	assert.Equal(t, want.String(), show(Align(e, z)))
 }

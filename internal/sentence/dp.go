@@ -9,8 +9,7 @@ import (
 
 // band bounds the cells of the alignment: row i (English sentences done)
 // holds the columns (Chinese sentences done) from lo(i) to hi(i), around the
-// diagonal. Small paragraphs get the whole grid, but for equalBand either
-// side when both sides have as many sentences; long ones a band of
+// diagonal. Small paragraphs get the whole grid; long ones a band of
 // bandWidth sentences either side, so that time and memory stay linear.
 type band struct{ n, m, w int }
 
@@ -18,21 +17,9 @@ func newBand(n, m int) band {
 	w := bandWidth
 	if (n+1)*(m+1) <= fullGridArea {
 		w = max(n, m)
-		if n == m {
-			w = min(w, equalBand)
-		}
 	}
 	return band{n, m, w}
 }
-
-// equalBand: a translation with as many sentences as its original keeps
-// their order within a sentence or two (a sentence dropped and one added,
-// two merged and one split). With the band at 2 (three sentences either
-// side of the diagonal, with lo and hi's margin), no link of the corpus's
-// pairs, the gold's or the perturbed sets' moves from the whole grid's,
-// and the scores move by under 1e-7; it halves the grid of a machine
-// translation's pair off the fast path.
-const equalBand = 2
 
 func (b band) lo(i int) int {
 	if b.n == 0 {

@@ -127,7 +127,7 @@ func (sp *splitter) split(out []span, s string, zh bool) []span {
 			continue
 		}
 		r, n := decodeRune(s[i:])
-		if r == '"' && !(quotes%2 == 1 && afterColon(s, i)) {
+		if r == '"' && !(quotes%2 == 1 && opensAfterColon(s, i)) {
 			quotes++
 		}
 		if !sp.terminator(i, r, n) {
@@ -362,11 +362,19 @@ closers:
 	return j, next, sp.englishEnd(i, j, next, ellipsis, single)
 }
 
-// afterColon reports whether the ASCII double quote at i follows a colon
-// (他说："…", said: "…"): it opens a quote then, even when the count says
-// one is open already, as when a translator left the one before unclosed;
-// the count starts over from it.
-func afterColon(s string, i int) bool {
+// opensAfterColon reports whether the ASCII double quote at i follows a
+// colon and opens a quote there (他说："…", said: "…"): it does then, even
+// when the count says one is open already, as when a translator left the
+// one before unclosed; the count starts over from it. A quote that a
+// space, a stop, a closer or the end follows closes one ("注意："。,
+// "Note:" We), whatever comes before it.
+func opensAfterColon(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	if r, _ := decodeRune(s[i+1:]); unicode.IsSpace(r) || strings.ContainsRune(".?!。！？…”’'\")）」』】]》", r) {
+		return false
+	}
 	for i > 0 && s[i-1] == ' ' {
 		i--
 	}

@@ -65,6 +65,7 @@ func TestSplitEnglish(t *testing.T) {
 			"And I’ll say, “Well, why don’t you pick your own?” | And they’ll say, “That’s much too difficult.”"},
 		{"straight quotes", `He said "we grew." Then we left.`, `He said "we grew." | Then we left.`},
 		{"straight quote opening the next", `We grew. "Great," he said.`, `We grew. | "Great," he said.`},
+		{"straight quote closing after a colon", `He wrote "Step one:"."Step two." Done.`, `He wrote "Step one:"."Step two." | Done.`},
 		{"straight quote after a colon opens, one left open before it", `He said, "Some of you will fail. He said: "I know who you are." Then he left.`, `He said, "Some of you will fail. | He said: "I know who you are." | Then he left.`},
 		{"aside after the stop", "It’s been known to happen. (Laughter) And in corporate America, animal spirits are there.",
 			"It’s been known to happen. (Laughter) | And in corporate America, animal spirits are there."},
@@ -128,6 +129,7 @@ func TestSplitChinese(t *testing.T) {
 		{"straight quotes", `我说："你为什么不亲自挑选呢？"他们会说，"不，这太难了。"`, `我说："你为什么不亲自挑选呢？" | 他们会说，"不，这太难了。"`},
 		// berkshire-1994: the quote opened before 你们 is never closed.
 		{"straight quote after a colon opens, one left open before it", `他说，"你们当中有5%的人最终会成为罪犯。他说："我知道你是谁。"(笑声)他说，"但我不会告诉你。"`, `他说，"你们当中有5%的人最终会成为罪犯。 | 他说："我知道你是谁。"(笑声) | 他说，"但我不会告诉你。"`},
+		{"straight quote closing after a colon", `标题是"注意："。"下一句"开始了。`, `标题是"注意："。 | "下一句"开始了。`},
 		{"corner quotes", "他说：「我们会增长。」然后离开了。", "他说：「我们会增长。」 | 然后离开了。"},
 		{"curly quotes", "他说：“我们会增长。”然后离开了。", "他说：“我们会增长。” | 然后离开了。"},
 		{"exclamation", "人们想要亨氏番茄酱！所以，你可以大幅提高亨氏的价格。", "人们想要亨氏番茄酱！ | 所以，你可以大幅提高亨氏的价格。"},
