@@ -202,6 +202,7 @@ func TestFigures(t *testing.T) {
 	withDigits := func(ns []Number) []Number {
 		var out []Number
 		for _, n := range ns {
+			require.Equal(t, hasDigit(n.Text), n.Figure(), "Figure of %q", n.Text)
 			if hasDigit(n.Text) {
 				out = append(out, n)
 			}

@@ -63,6 +63,18 @@ type Number struct {
 	alt  float64 // another reading of a Word ('23 is 2023 or 23), or 0
 }
 
+// Figure reports whether n is written with digits, ASCII or full-width
+// (a Word may be: 5:30, 1st, 8 月): what EnglishFigures and
+// ChineseFigures return.
+func (n Number) Figure() bool {
+	for i := range len(n.Text) {
+		if digitWidth(n.Text, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Match is a number found on both sides.
 type Match struct {
 	EN Number `json:"en"`

@@ -327,6 +327,7 @@ func TestSentenceNumbers(t *testing.T) {
 		{"我们有两个问题，一个是价格。", true, nil},
 		{"We start at 5:30 in the 1st quarter.", false, []string{"5", "30", "1st"}}, // a clock time is its hour and minutes
 		{"我们 8 月开始。", true, []string{"8 月"}},
+		{"收入增长了５%。", true, []string{"５%"}}, // full-width digits
 	}
 	for _, tt := range tests {
 		var got []string

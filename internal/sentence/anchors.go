@@ -372,11 +372,8 @@ func sentenceNumbers(s string, sps []span, zh bool) [][]numbers.Number {
 		} else {
 			ns = numbers.English(t)
 		}
-		ns = slices.DeleteFunc(ns, func(n numbers.Number) bool {
-			// A figure (5:30, 1st, 8 月 are Word, and have digits) or a
-			// spelled-out number of a thousand and more.
-			return math.Abs(n.Value) < 1000 && !strings.ContainsAny(n.Text, "0123456789")
-		})
+		// A figure or a spelled-out number of a thousand and more.
+		ns = slices.DeleteFunc(ns, func(n numbers.Number) bool { return !n.Figure() && math.Abs(n.Value) < 1000 })
 		if len(ns) == 0 {
 			continue
 		}
