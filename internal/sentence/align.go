@@ -2,12 +2,12 @@ package sentence
 
 import (
 	"math"
-	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	tmodel "github.com/transcript-cli/transcript/internal/model"
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // Link is one correspondence between the sentences of a paragraph and of its
@@ -274,12 +274,12 @@ var fillTables = sync.OnceFunc(func() {
 // are the paragraph's notes not yet passed; those within the sentence are
 // taken off it.
 func zhUnits(s string, sp span, notes *[]group) float64 {
-	ascii, other := runes(s[sp.start:sp.end])
+	ascii, other := textutil.Runes(s[sp.start:sp.end])
 	for len(*notes) > 0 && (*notes)[0].open < sp.end {
 		g := (*notes)[0]
 		*notes = (*notes)[1:]
 		if g.open >= sp.start && g.end <= sp.end {
-			a, o := runes(s[g.open:g.end])
+			a, o := textutil.Runes(s[g.open:g.end])
 			ascii, other = ascii-a, other-o
 		}
 	}
@@ -321,29 +321,6 @@ func notesAmong(s string, groups []group) []group {
 		}
 	}
 	return out
-}
-
-// runes counts the ASCII and the other runes of valid UTF-8, eight bytes
-// at a time: a byte with its top bit clear is ASCII, one with its top two
-// bits 10 continues a rune.
-func runes(s string) (ascii, other int) {
-	const high = 0x8080808080808080
-	top, cont := 0, 0
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := word(s[i : i+8])
-		top += bits.OnesCount64(w & high)
-		cont += bits.OnesCount64(w &^ (w << 1) & high)
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 {
-			top++
-			if c < 0xC0 {
-				cont++
-			}
-		}
-	}
-	return len(s) - top, top - cont
 }
 
 // noteMarks open a translator's or editor's note.

@@ -45,14 +45,14 @@ func validUTF8(s string) bool {
 		switch {
 		case c < utf8.RuneSelf:
 			i++
-			for i+8 <= len(s) && word(s[i:i+8])&0x8080808080808080 == 0 {
+			for i+8 <= len(s) && textutil.Word(s[i:i+8])&0x8080808080808080 == 0 {
 				i += 8
 			}
 		case 0xE1 <= c && c <= 0xEF && c != 0xED && i+3 <= len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			i += 3
 			// Chinese comes in runs of such runes: two at a time.
 			for i+8 <= len(s) {
-				w := word(s[i : i+8])
+				w := textutil.Word(s[i : i+8])
 				l0, l1 := byte(w), byte(w>>24)
 				if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 || l0 == 0xE0 || l0 == 0xED || l1 == 0xE0 || l1 == 0xED {
 					break
@@ -68,12 +68,6 @@ func validUTF8(s string) bool {
 		}
 	}
 	return true
-}
-
-// word is the eight bytes of b, little-endian: one load.
-func word(b string) uint64 {
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 func texts(s string, spans []span) []string {

@@ -4,6 +4,7 @@
 package textutil
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -242,4 +243,34 @@ var Months = map[string]int{
 // the tests compile every one.
 func Lazy(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// Runes counts the ASCII and the other runes of valid UTF-8 (decoded text
+// always is), eight bytes at a time: a byte with its top bit clear is
+// ASCII, one with its top two bits 10 continues a rune. On other text it
+// counts lead bytes.
+func Runes(s string) (ascii, other int) {
+	const high = 0x8080808080808080
+	top, cont := 0, 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := Word(s[i : i+8])
+		top += bits.OnesCount64(w & high)
+		cont += bits.OnesCount64(w &^ (w << 1) & high)
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			top++
+			if c < 0xC0 {
+				cont++
+			}
+		}
+	}
+	return len(s) - top, top - cont
+}
+
+// Word is the eight bytes of b, little-endian: one load.
+func Word(b string) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

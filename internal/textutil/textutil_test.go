@@ -1,7 +1,9 @@
 package textutil
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -68,4 +70,18 @@ func TestCJKSet(t *testing.T) {
 	}
 	assert.False(t, set.Has(-1))
 	assert.Panics(t, func() { set.Add('a') })
+}
+
+func TestRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "謝謝你,安迪。", "Revenue grew 11% to $134.4 billion, 達到 1,344 億美元 🙂 and é.", strings.Repeat("中a", 37)} {
+		ascii, other := Runes(s)
+		want := 0
+		for _, r := range s {
+			if r < utf8.RuneSelf {
+				want++
+			}
+		}
+		assert.Equal(t, want, ascii, "%q", s)
+		assert.Equal(t, utf8.RuneCountInString(s)-want, other, "%q", s)
+	}
 }
