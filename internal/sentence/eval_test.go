@@ -131,7 +131,8 @@ var minF1 = map[string]float64{"machine": 0.99, "human dev": 0.92, "human heldou
 var issueF1 = map[string]float64{"machine": 0.97, "human dev": 0.90, "human heldout": 0.90, "human heldout2": 0.90, "human all": 0.90}
 
 // goldErrorSets limits -errors to the links of some sets: tuning looks at
-// the development gold's errors only.
+// the development gold's errors and the first held-out gold's, never the
+// second's (docs/sentences.md).
 var goldErrorSets = flag.String("errorsets", "dev", "with -errors, the gold sets whose errors are logged, by commas (dev, heldout, heldout2)")
 
 // TestGold evaluates the aligner and the segmenters on the gold, beside the

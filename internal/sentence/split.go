@@ -287,13 +287,19 @@ func isOpener(s string) bool {
 
 // terminator reports whether the rune r at i can end a sentence.
 func (sp *splitter) terminator(i int, r rune, n int) bool {
-	switch r {
-	case '。', '！', '？', '｡', '?', '!', '…':
-		return true
-	case '.', '．':
+	if r == '.' || r == '．' {
 		// Not the point of a decimal: 1.5%, $1.344, 5.7%.
 		s := sp.s
 		return !(i > 0 && isDigit(s[i-1]) && i+n < len(s) && isDigit(s[i+n]))
+	}
+	return stop(r)
+}
+
+// stop reports the runes that may end a sentence.
+func stop(r rune) bool {
+	switch r {
+	case '.', '．', '。', '！', '？', '｡', '?', '!', '…':
+		return true
 	}
 	return false
 }
@@ -366,7 +372,7 @@ func opensAfterColon(s string, i int) bool {
 	if i+1 >= len(s) {
 		return false
 	}
-	if r, _ := decodeRune(s[i+1:]); unicode.IsSpace(r) || strings.ContainsRune(".?!。！？…”’'\")）」』】]》", r) {
+	if r, _ := decodeRune(s[i+1:]); isSpace(r) || r == '"' || closer(r) || stop(r) {
 		return false
 	}
 	for i > 0 && s[i-1] == ' ' {
@@ -388,13 +394,24 @@ func (sp *splitter) closers(j int, quotes *int) int {
 				return j
 			}
 			*quotes++
-		case '”', '’', '\'', '»', '」', '』', ')', ']', '）', '】', '》':
 		default:
-			return j
+			if !closer(r) {
+				return j
+			}
 		}
 		j += n
 	}
 	return j
+}
+
+// closer reports the closing quotes and brackets (but the ASCII double
+// quote, which closes or opens by the count).
+func closer(r rune) bool {
+	switch r {
+	case '”', '’', '\'', '»', '」', '』', ')', ']', '）', '】', '》':
+		return true
+	}
+	return false
 }
 
 // englishEnd decides a stop in English (or in Latin text inside Chinese):
