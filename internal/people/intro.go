@@ -123,7 +123,7 @@ func slicesContains(ws []string, w string) bool {
 // afterLead lists the byte offsets in text right after a lead (and an
 // optional "the line of"), where an introduced name would start.
 func afterLead(text string) []int {
-	low := strings.ToLower(text)
+	low := textutil.LowerASCII(text) // its offsets are text's: the leads are ASCII
 	toks := tokens(low)
 	var out []int
 	for j, t := range toks {

@@ -162,6 +162,12 @@ func TestIntroduction(t *testing.T) {
 		{"Your next question is from the line of Alex Zukin from Wolfe Research. Please go ahead.", Intro{"Alex Zukin", "Wolfe Research"}},
 		{"Eric:Your next question comes from the line of Arjun Bhatia with William Blair. Please go ahead.", Intro{"Arjun Bhatia", "William Blair"}},
 		{"Our next question will come from a line of Brad Sills from Bank of America. Your line is open.", Intro{"Brad Sills", "Bank of America"}},
+		// Letters whose lower case is longer or shorter in UTF-8 (İ, Ⱥ, the
+		// Kelvin sign) before the lead: the name is read at the lead's
+		// offset in the text, not in a lower-cased copy of another length.
+		{"Thank you, İlker. Our next question comes from Deniz Kaya with İş Yatırım.", Intro{"Deniz Kaya", "İş Yatırım"}},
+		{"Thank you, ȺȺȺȺ. Our next question comes from John Smith with Bank of America.", Intro{"John Smith", "Bank of America"}},
+		{"At 5 K. Our next question comes from Ann Lee from Evercore.", Intro{"Ann Lee", "Evercore"}},
 	}
 	for _, c := range cases {
 		got, ok := Introduction(c.text)

@@ -191,6 +191,26 @@ func ContainsFold(s, word string) bool {
 	return false
 }
 
+// LowerASCII is s with A to Z lowered and every other byte as it stands:
+// its byte offsets are those of s. strings.ToLower changes lengths (İ
+// lowers to three bytes, the Kelvin sign to one, an invalid byte to
+// U+FFFD), so offsets found in its result do not point into s.
+func LowerASCII(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // HasAlnum reports whether s has a letter or a digit. A line without one
 // (a rule "====", a bar "━━", a lone U+FFFD) carries no text: layouts may
 // drop it, and the nothing-lost check does not count it.

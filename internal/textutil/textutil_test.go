@@ -60,6 +60,18 @@ func TestContainsFold(t *testing.T) {
 	}
 }
 
+func TestLowerASCII(t *testing.T) {
+	for s, want := range map[string]string{
+		"": "", "abc": "abc", "Our NEXT Question": "our next question",
+		"İş K Ⱥ Émile": "İş K Ⱥ Émile", "\x9fWe": "\x9fwe", "\xffAB": "\xffab",
+	} {
+		got := LowerASCII(s)
+		if got != want || len(got) != len(s) {
+			t.Errorf("LowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestCJKSet(t *testing.T) {
 	set := NewCJKSet([]rune("億万　"))
 	for _, r := range "億万　" {
