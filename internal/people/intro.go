@@ -2,6 +2,7 @@ package people
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
@@ -99,7 +100,7 @@ func matchBack(toks []token, j int, pattern []string) bool {
 		p := pattern[k]
 		optional := strings.HasSuffix(p, "?")
 		p = strings.TrimSuffix(p, "?")
-		ok := j >= 0 && slicesContains(strings.Split(p, "|"), toks[j].w)
+		ok := j >= 0 && slices.Contains(strings.Split(p, "|"), toks[j].w)
 		switch {
 		case ok:
 			j--
@@ -109,15 +110,6 @@ func matchBack(toks []token, j int, pattern []string) bool {
 		k--
 	}
 	return true
-}
-
-func slicesContains(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // afterLead lists the byte offsets in text right after a lead (and an
