@@ -90,24 +90,35 @@ func isRule(s string) bool {
 // banners reads "====" rules: the text between two rules is a banner
 // (metadata above the call, a count below it). It reports, per line, the
 // lines inside one.
+//
+// A banner is a block: a few lines, none of them blank. A rule that does
+// not open one with the next rule is a separator. So a banner that lost
+// its closing rule does not pair its opening rule with the next banner's,
+// which would make the whole call a banner and the file read as empty.
 func banners(lines []Line) []bool {
 	in := make([]bool, len(lines))
-	open := false
+	open := -1 // the rule that may open a banner, or -1
 	for i, l := range lines {
-		if isRule(l.Text) {
-			open = !open
-			continue
-		}
-		in[i] = open
-	}
-	if open {
-		// An unclosed rule is a separator, not a banner.
-		for i := len(lines) - 1; i >= 0 && !isRule(lines[i].Text); i-- {
-			in[i] = false
+		switch {
+		case isRule(l.Text):
+			if open >= 0 {
+				for k := open + 1; k < i; k++ {
+					in[k] = true
+				}
+				open = -1
+				continue
+			}
+			open = i
+		case open >= 0 && (i-open > maxBannerLines || strings.TrimSpace(l.Text) == ""):
+			open = -1 // too long or a blank line: the rule was a separator
 		}
 	}
 	return in
 }
+
+// maxBannerLines bounds the lines of a banner: the corpus's hold up to
+// eight (a title and key-value lines), a call hundreds.
+const maxBannerLines = 40
 
 // lines: one paragraph per line or per block of lines, blank lines
 // between paragraphs or none, a "====" banner on top.

@@ -278,3 +278,68 @@ func TestDocSamples(t *testing.T) {
 		checkAccounting(t, "sample "+m[1], Lines(m[2]), d)
 	}
 }
+
+// TestBanners: the lines between two "====" rules are a banner, but only a
+// few lines; a rule whose partner is lost is a separator.
+func TestBanners(t *testing.T) {
+	rule := strings.Repeat("=", 20)
+	body := strings.Repeat("Speaker: a line of the call.\n", maxBannerLines+1)
+	for _, c := range []struct {
+		name, text string
+		want       int // lines inside banners
+	}{
+		{"header and footer", rule + "\nTitle\nCompany: X\n" + rule + "\n" + body + rule + "\n6 paragraphs\n" + rule, 3},
+		{"header's closing rule lost", rule + "\nTitle\nCompany: X\n" + body + rule + "\n6 paragraphs\n" + rule, 1},
+		{"footer's closing rule lost", rule + "\nTitle\n" + rule + "\n" + body + rule + "\n6 paragraphs", 1},
+		{"one rule", "Title\n" + rule + "\n" + body, 0},
+		{"two banners in a row", rule + "\nA\n" + rule + "\n" + rule + "\nB\n" + rule + "\n" + body, 2},
+		{"a long block between rules", rule + "\n" + body + rule, 0},
+		{"a blank line between rules", rule + "\nA\n\nB\n" + rule + "\nC\n" + rule, 1},
+		{"as long as a banner may be", rule + "\n" + strings.Repeat("k: v\n", maxBannerLines) + rule, maxBannerLines},
+	} {
+		in := 0
+		for _, b := range banners(Lines(c.text)) {
+			if b {
+				in++
+			}
+		}
+		if in != c.want {
+			t.Errorf("%s: %d lines in banners, want %d", c.name, in, c.want)
+		}
+	}
+}
+
+// A banner that lost its closing rule does not swallow the call up to the
+// next banner: the fixture without that rule has the same turns.
+func TestBannerWithoutClosingRule(t *testing.T) {
+	text := readFixture(t, "interleaved")
+	lines := strings.SplitAfter(text, "\n")
+	closing := -1
+	for i := 1; i < len(lines); i++ {
+		if isRule(strings.TrimSpace(lines[i])) {
+			closing = i
+			break
+		}
+	}
+	if closing < 0 {
+		t.Fatal("the fixture has no banner")
+	}
+	damaged := strings.Join(append(lines[:closing:closing], lines[closing+1:]...), "")
+	want, err := Parse(text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Parse(damaged, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAccounting(t, "interleaved without the banner's closing rule", Lines(damaged), got)
+	if got.Layout != want.Layout || len(got.Turns) != len(want.Turns) {
+		t.Fatalf("layout %q with %d turns, want %q with %d", got.Layout, len(got.Turns), want.Layout, len(want.Turns))
+	}
+	for i := range want.Turns {
+		if got.Turns[i].Speaker != want.Turns[i].Speaker || len(got.Turns[i].Blocks) != len(want.Turns[i].Blocks) {
+			t.Errorf("turn %d: %q with %d blocks, want %q with %d", i, got.Turns[i].Speaker, len(got.Turns[i].Blocks), want.Turns[i].Speaker, len(want.Turns[i].Blocks))
+		}
+	}
+}
