@@ -14,12 +14,21 @@ const commonTraditional = "這們來為國說時會對發後裏裡動現當沒�
 // commonPunct is full-width punctuation that real Chinese text is full of.
 const commonPunct = "，。、：；？！「」『』（）《》“”‘’…—·　"
 
+// commonLatin is the Latin letters of the names English text carries
+// ("Crédit Suisse", "Zürich", "Nestlé") and the no-break space. An English
+// transcript saved as GBK or GB18030 (the "ANSI" code page of Chinese
+// Windows) has these and nothing Chinese; read as Windows-1252 they are
+// mojibake ("Cr¨¦dit"). Text in Windows-1252 does not read as them in
+// GB18030: its accented bytes pair with the next byte into Han characters
+// or invalid sequences.
+const commonLatin = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ\u00A0"
+
 // frequent is a bitmap over the BMP of the characters above, so that scoring a
 // decoded sample is one load and a mask per rune.
 var frequent [0x10000 / 64]uint64
 
 func init() {
-	for _, s := range []string{commonSimplified, commonTraditional, commonPunct} {
+	for _, s := range []string{commonSimplified, commonTraditional, commonPunct, commonLatin} {
 		for _, r := range s {
 			frequent[r>>6] |= 1 << (r & 63)
 		}
@@ -34,7 +43,7 @@ func isFrequent(r rune) bool {
 type score struct {
 	nonASCII int // runes >= 0x80
 	bad      int // U+FFFD, C1 controls and private-use runes: signs of a wrong guess
-	freq     int // frequent Chinese characters and punctuation
+	freq     int // frequent Chinese characters and punctuation, and Latin letters
 }
 
 func scoreText(b []byte) score {

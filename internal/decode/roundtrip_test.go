@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -105,4 +106,30 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, "")
+}
+
+// TestEnglishInGB18030: an English transcript saved as GBK or GB18030
+// (Chinese Windows' "ANSI") has accented names and nothing Chinese; it
+// reads as GB18030, not as Windows-1252 mojibake ("Cr¨¦dit"). The same
+// text saved as Windows-1252 stays Windows-1252.
+func TestEnglishInGB18030(t *testing.T) {
+	for _, text := range []string{
+		"Operator\nOur next question comes from Ahmed Badri with Crédit Suisse.\nThank you.\n",
+		"Analyst\nA question on Zürich and on Nestlé, if I may.\n",
+		"Q2\u00a02020 Earnings Call\nGrupo Televisa, S.A.B.\n", // a no-break space: four bytes in GB18030
+		"Operator\nNext, Björn Åkesson of Société Générale.\n", // ö and Å: four bytes too
+	} {
+		text += "Thank you, and good afternoon, everyone. Revenue grew in every region this quarter.\n"
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
+		require.NoError(t, err)
+		got, err := Decode(b, "")
+		require.NoError(t, err)
+		require.Equal(t, Result{Text: text, Encoding: GB18030}, got, "%q", b)
+
+		if w, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text)); err == nil {
+			got, err := Decode(w, "")
+			require.NoError(t, err)
+			require.Equal(t, Result{Text: text, Encoding: CP1252}, got, "%q", w)
+		}
+	}
 }
