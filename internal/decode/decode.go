@@ -27,7 +27,7 @@ type Result struct {
 	// without.
 	Text string
 	// Encoding is the canonical name of what was read: "utf-8", "utf-16le",
-	// "utf-16be", "big5" or "gb18030".
+	// "utf-16be", "big5", "gb18030" or "windows-1252".
 	Encoding string
 	// BOM reports that a byte-order mark was present (and removed).
 	BOM bool
