@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
 )
@@ -345,7 +346,7 @@ func sentenceEnd(s string) string {
 				return string(rs[:i])
 			}
 			next := rs[i+1]
-			if next != ' ' && !(next >= 'A' && next <= 'Z') {
+			if next != ' ' && !unicode.IsUpper(next) {
 				continue // "Amazon.com", "U.S." inside a word
 			}
 			// The word before the dot.
@@ -354,10 +355,10 @@ func sentenceEnd(s string) string {
 				j--
 			}
 			word := rs[j:i]
-			if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
+			if len(word) == 1 && unicode.IsUpper(word[0]) {
 				continue // an initial
 			}
-			if next >= 'A' && next <= 'Z' && len(word) <= 1 {
+			if unicode.IsUpper(next) && len(word) <= 1 {
 				continue
 			}
 			return string(rs[:i])

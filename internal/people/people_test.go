@@ -168,6 +168,8 @@ func TestIntroduction(t *testing.T) {
 		{"Thank you, İlker. Our next question comes from Deniz Kaya with İş Yatırım.", Intro{"Deniz Kaya", "İş Yatırım"}},
 		{"Thank you, ȺȺȺȺ. Our next question comes from John Smith with Bank of America.", Intro{"John Smith", "Bank of America"}},
 		{"At 5 K. Our next question comes from Ann Lee from Evercore.", Intro{"Ann Lee", "Evercore"}},
+		// An initial is any single capital before a dot, not only A to Z.
+		{"Our next question comes from Ann Lee of Banque É. Dupont. Please go ahead.", Intro{"Ann Lee", "Banque É. Dupont"}},
 	}
 	for _, c := range cases {
 		got, ok := Introduction(c.text)
