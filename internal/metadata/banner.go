@@ -97,14 +97,21 @@ func ReadBanner(lines []string) Banner {
 }
 
 // lineDate is the date of a short line that states one: a date written
-// out, with the words around it short (a title, a time of day), or a
-// compact YYYYMMDD in a title.
+// out, with the words around it short (a title, a time of day), in
+// English or in Chinese (the call-date line's translation, which a
+// banner keeps when its English is damaged), or a compact YYYYMMDD in a
+// title.
 func lineDate(l string) string {
 	if ds := findDates(l); len(ds) > 0 {
 		if len(l) <= 80 || timeOfDayRe().MatchString(l[ds[0].end:]) {
 			return ds[0].iso
 		}
 		return ""
+	}
+	if len(l) <= 80 {
+		if iso := zhDate(l); iso != "" {
+			return iso
+		}
 	}
 	if len(l) > 80 || !hasDigitRun(l, 8) {
 		return ""

@@ -28,6 +28,10 @@ func TestBanner(t *testing.T) {
 		{"fool header", []string{"Image source: The Motley Fool.", "Grupo Televisa, S.A.B (NYSE:TV)", "Q2 2020 Earnings Call", "Jul 8, 2020, 10:00 a.m. ET"},
 			Metadata{Quarter: str("Q2"), FiscalYear: num(2020), Date: str("2020-07-08")}},
 		{"compact date in a title", []string{"聯發科_20260311", "Memo"}, Metadata{Date: str("2026-03-11")}},
+		// The call-date line's translation, when the English one is damaged;
+		// the English comes first when both are read.
+		{"call-date line in Chinese", []string{"📅 29.04.2026", "📅 2026 年 4 月 29 日星期三下午 5:30ET"}, Metadata{Date: str("2026-04-29")}},
+		{"English call-date line first", []string{"📅 Wednesday, Apr. 29, 2026 at 5:30 p.m. ET", "📅 2026 年 4 月 30 日"}, Metadata{Date: str("2026-04-29")}},
 		{"dates of other keys are not the call's", []string{"Translated: 2026-05-29T23:29:45", "Scraped: 2026-05-29"}, Metadata{}},
 		{"nothing", nil, Metadata{}},
 	}

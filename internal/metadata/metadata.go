@@ -635,13 +635,8 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 			}
 		}
 		if date == nil {
-			if m := zhDateRe().FindStringSubmatch(line); m != nil {
-				yy, _ := strconv.Atoi(m[1])
-				mm, _ := strconv.Atoi(m[2])
-				dd, _ := strconv.Atoi(m[3])
-				if iso, ok := validDate(yy, mm, dd); ok {
-					date = &iso
-				}
+			if iso := zhDate(line); iso != "" {
+				date = &iso
 			}
 		}
 		if company == nil {
@@ -664,4 +659,18 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 		}
 	}
 	return q, y, date, company
+}
+
+// zhDate is the first date written out in Chinese in line ("2026 年 4 月
+// 29 日"), as YYYY-MM-DD, or "".
+func zhDate(line string) string {
+	if m := zhDateRe().FindStringSubmatch(line); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if iso, ok := validDate(y, mo, d); ok {
+			return iso
+		}
+	}
+	return ""
 }
