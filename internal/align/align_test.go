@@ -204,6 +204,9 @@ func TestJoin(t *testing.T) {
 	assert.Equal(t, "a b", join("a", "b", English))
 	assert.Equal(t, "謝謝你感謝", join("謝謝你", "感謝", Chinese))
 	assert.Equal(t, "使用 AWS Graviton", join("使用 AWS", "Graviton", Chinese))
+	assert.Equal(t, "Microsoft 365 商业云", join("Microsoft", "365 商业云", Chinese))
+	assert.Equal(t, "第 3季度", join("第 3", "季度", Chinese)) // beside a Han character, no space
+	assert.Equal(t, "收入为2026 年", join("收入为", "2026 年", Chinese))
 	assert.False(t, wrapped("He said.", "and then", English))
 	assert.True(t, wrapped("He said", "and then", English))
 	assert.False(t, wrapped("He said", "And then", English))
