@@ -91,26 +91,40 @@ func isRule(s string) bool {
 // (metadata above the call, a count below it). It reports, per line, the
 // lines inside one.
 //
-// A banner is a block: a few lines, none of them blank. A rule that does
-// not open one with the next rule is a separator. So a banner that lost
-// its closing rule does not pair its opening rule with the next banner's,
-// which would make the whole call a banner and the file read as empty.
+// A banner is a few lines, and a rule that opens or closes none is a
+// separator: of the ways to pair each rule with the next, banners takes
+// the one with the most banners of at most maxBannerLines lines, then the
+// fewest lines inside them. So a banner that lost its closing rule does
+// not pair its opening rule with the next banner's, which would make the
+// whole call a banner and the file read as empty.
 func banners(lines []Line) []bool {
-	in := make([]bool, len(lines))
-	open := -1 // the rule that may open a banner, or -1
+	var rules []int
 	for i, l := range lines {
-		switch {
-		case isRule(l.Text):
-			if open >= 0 {
-				for k := open + 1; k < i; k++ {
-					in[k] = true
-				}
-				open = -1
-				continue
+		if isRule(l.Text) {
+			rules = append(rules, i)
+		}
+	}
+	// best[k] is the best pairing of rules[k:]; pair[k] that it pairs
+	// rules[k] with rules[k+1].
+	type pairing struct{ banners, inside int }
+	best := make([]pairing, len(rules)+1)
+	pair := make([]bool, len(rules))
+	for k := len(rules) - 2; k >= 0; k-- {
+		best[k] = best[k+1]
+		if inside := rules[k+1] - rules[k] - 1; inside <= maxBannerLines {
+			c := pairing{best[k+2].banners + 1, best[k+2].inside + inside}
+			if c.banners > best[k].banners || c.banners == best[k].banners && c.inside < best[k].inside {
+				best[k], pair[k] = c, true
 			}
-			open = i
-		case open >= 0 && (i-open > maxBannerLines || strings.TrimSpace(l.Text) == ""):
-			open = -1 // too long or a blank line: the rule was a separator
+		}
+	}
+	in := make([]bool, len(lines))
+	for k := 0; k < len(rules); k++ {
+		if pair[k] {
+			for i := rules[k] + 1; i < rules[k+1]; i++ {
+				in[i] = true
+			}
+			k++
 		}
 	}
 	return in

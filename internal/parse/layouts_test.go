@@ -280,7 +280,8 @@ func TestDocSamples(t *testing.T) {
 }
 
 // TestBanners: the lines between two "====" rules are a banner, but only a
-// few lines; a rule whose partner is lost is a separator.
+// few lines; a rule whose partner is lost is a separator, and of two ways
+// to pair the rules the one with more banners, then shorter ones, wins.
 func TestBanners(t *testing.T) {
 	rule := strings.Repeat("=", 20)
 	body := strings.Repeat("Speaker: a line of the call.\n", maxBannerLines+1)
@@ -294,7 +295,8 @@ func TestBanners(t *testing.T) {
 		{"one rule", "Title\n" + rule + "\n" + body, 0},
 		{"two banners in a row", rule + "\nA\n" + rule + "\n" + rule + "\nB\n" + rule + "\n" + body, 2},
 		{"a long block between rules", rule + "\n" + body + rule, 0},
-		{"a blank line between rules", rule + "\nA\n\nB\n" + rule + "\nC\n" + rule, 1},
+		{"a blank line inside a banner", rule + "\nTitle\n\nCompany: X\n" + rule + "\n" + body + rule + "\n6 paragraphs\n" + rule, 4},
+		{"rules that pair either way: the shorter banner", rule + "\nA\n\nB\n" + rule + "\nC\n" + rule, 1},
 		{"as long as a banner may be", rule + "\n" + strings.Repeat("k: v\n", maxBannerLines) + rule, maxBannerLines},
 	} {
 		in := 0
