@@ -14,21 +14,12 @@ const commonTraditional = "這們來為國說時會對發後裏裡動現當沒�
 // commonPunct is full-width punctuation that real Chinese text is full of.
 const commonPunct = "，。、：；？！「」『』（）《》“”‘’…—·　"
 
-// commonLatin is the Latin letters of the names English text carries
-// ("Crédit Suisse", "Zürich", "Nestlé") and the no-break space. An English
-// transcript saved as GBK or GB18030 (the "ANSI" code page of Chinese
-// Windows) has these and nothing Chinese; read as Windows-1252 they are
-// mojibake ("Cr¨¦dit"). Text in Windows-1252 does not read as them in
-// GB18030: its accented bytes pair with the next byte into Han characters
-// or invalid sequences.
-const commonLatin = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ\u00A0"
-
 // frequent is a bitmap over the BMP of the characters above, so that scoring a
 // decoded sample is one load and a mask per rune.
 var frequent [0x10000 / 64]uint64
 
 func init() {
-	for _, s := range []string{commonSimplified, commonTraditional, commonPunct, commonLatin} {
+	for _, s := range []string{commonSimplified, commonTraditional, commonPunct} {
 		for _, r := range s {
 			frequent[r>>6] |= 1 << (r & 63)
 		}
@@ -43,7 +34,7 @@ func isFrequent(r rune) bool {
 type score struct {
 	nonASCII int // runes >= 0x80
 	bad      int // U+FFFD, C1 controls and private-use runes: signs of a wrong guess
-	freq     int // frequent Chinese characters and punctuation, and Latin letters
+	freq     int // frequent Chinese characters and punctuation; Latin letters in words
 }
 
 func scoreText(b []byte) score {
@@ -55,12 +46,13 @@ func scoreText(b []byte) score {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
+		start := i
 		i += n
 		s.nonASCII++
 		switch {
 		case r == utf8.RuneError, r >= 0x80 && r < 0xA0, r >= 0xE000 && r < 0xF900:
 			s.bad++
-		case isFrequent(r):
+		case isFrequent(r), r == '\u00A0', latinLetter(r) && (asciiAlnum(b, start-1) || asciiAlnum(b, i)):
 			s.freq++
 		}
 	}
@@ -86,4 +78,24 @@ func (s score) value() float64 {
 		return 0
 	}
 	return float64(s.freq-4*s.bad) / float64(s.nonASCII)
+}
+
+// latinLetter reports a letter of Latin-1 (À to ÿ). An English transcript
+// saved as GBK or GB18030, the "ANSI" code page of Chinese Windows, has
+// nothing Chinese in it but such letters in names ("Crédit Suisse",
+// "Zürich"), and a no-break space; read as Windows-1252 they would be
+// mojibake ("Cr¨¦dit"). scoreText counts one only inside a word, next to
+// an ASCII letter or digit: Big5 characters beside other Chinese read as
+// the same bytes in GB18030 (富邦 as 碔ü), and Windows-1252 text does not
+// read as them (its accented bytes pair with the next byte into Han
+// characters or invalid sequences).
+func latinLetter(r rune) bool { return r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7 }
+
+// asciiAlnum reports whether b[i] is an ASCII letter or digit.
+func asciiAlnum(b []byte, i int) bool {
+	if i < 0 || i >= len(b) {
+		return false
+	}
+	c := b[i] | 0x20
+	return 'a' <= c && c <= 'z' || '0' <= b[i] && b[i] <= '9'
 }

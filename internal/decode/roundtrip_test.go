@@ -133,3 +133,17 @@ func TestEnglishInGB18030(t *testing.T) {
 		}
 	}
 }
+
+// TestBig5BesideLatinLetters: some Big5 characters have the bytes of
+// accented letters in GB18030 (富邦 reads as 碔ü, 車 as ó…); beside other
+// Chinese they are no such letters, and the file stays Big5.
+func TestBig5BesideLatinLetters(t *testing.T) {
+	for _, zh := range []string{"富邦", "汽車", "那麼", "聯邦"} {
+		text := "Company: " + zh + "\nOperator: Good day, and welcome to the call.\nAnalyst: A question on margins, please.\n"
+		b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(text))
+		require.NoError(t, err)
+		got, err := Decode(b, "")
+		require.NoError(t, err)
+		require.Equal(t, Result{Text: text, Encoding: Big5}, got, "%s: %q", zh, b)
+	}
+}
