@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,13 +53,21 @@ func (b Banner) Titles() Metadata {
 	return t
 }
 
-// ReadBanner reads the lines some layouts print above the call. Other keys
-// (URL, Scraped, Translated) name dates that are not the call's, and are
-// ignored.
-func ReadBanner(lines []string) Banner {
+// ReadBanner reads the lines some layouts print above the call, and the
+// Chinese summary after them. Other keys (URL, Scraped, Translated) name
+// dates that are not the call's, and are ignored. A short line of the
+// banner with a date in Chinese (the call-date line's translation, "2026
+// 年 4 月 29 日星期三") gives the date only when no line gives one in
+// English: a translation may state Beijing time, a day later, and the
+// summary's dates are not the call's (Extract reads them last).
+func ReadBanner(lines, summary []string) Banner {
 	var keys Metadata
 	var titles []sentence
-	for _, l := range lines {
+	zhDay := ""
+	for i, l := range slices.Concat(lines, summary) {
+		if zhDay == "" && i < len(lines) && len(l) <= 80 {
+			zhDay = zhDate(l)
+		}
 		if m := keyValueRe().FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "//") {
 			key, value := strings.ToLower(strings.TrimSpace(m[1])), m[2]
 			switch key {
@@ -93,25 +102,21 @@ func ReadBanner(lines []string) Banner {
 			}
 		}
 	}
+	if keys.Date == nil && zhDay != "" {
+		keys.Date = &zhDay
+	}
 	return Banner{Keys: keys, titles: titles}
 }
 
 // lineDate is the date of a short line that states one: a date written
-// out, with the words around it short (a title, a time of day), in
-// English or in Chinese (the call-date line's translation, which a
-// banner keeps when its English is damaged), or a compact YYYYMMDD in a
-// title.
+// out, with the words around it short (a title, a time of day), or a
+// compact YYYYMMDD in a title.
 func lineDate(l string) string {
 	if ds := findDates(l); len(ds) > 0 {
 		if len(l) <= 80 || timeOfDayRe().MatchString(l[ds[0].end:]) {
 			return ds[0].iso
 		}
 		return ""
-	}
-	if len(l) <= 80 {
-		if iso := zhDate(l); iso != "" {
-			return iso
-		}
 	}
 	if len(l) > 80 || !hasDigitRun(l, 8) {
 		return ""

@@ -31,13 +31,13 @@ func TestBanner(t *testing.T) {
 		// The call-date line's translation, when the English one is damaged;
 		// the English comes first when both are read.
 		{"call-date line in Chinese", []string{"📅 29.04.2026", "📅 2026 年 4 月 29 日星期三下午 5:30ET"}, Metadata{Date: str("2026-04-29")}},
-		{"English call-date line first", []string{"📅 Wednesday, Apr. 29, 2026 at 5:30 p.m. ET", "📅 2026 年 4 月 30 日"}, Metadata{Date: str("2026-04-29")}},
+		{"an English call-date line outranks a Chinese one", []string{"📅 北京时间 2026 年 4 月 30 日星期四上午 5:30", "📅 Wednesday, Apr. 29, 2026 at 5:30 p.m. ET"}, Metadata{Date: str("2026-04-29")}},
 		{"dates of other keys are not the call's", []string{"Translated: 2026-05-29T23:29:45", "Scraped: 2026-05-29"}, Metadata{}},
 		{"nothing", nil, Metadata{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			b := ReadBanner(c.lines)
+			b := ReadBanner(c.lines, nil)
 			require.Equal(t, c.want, Merge(b.Keys, b.Titles))
 		})
 	}
@@ -72,4 +72,13 @@ func TestCanonical(t *testing.T) {
 	} {
 		require.Equal(t, want, Canonical(in), in)
 	}
+}
+
+// The summary's Chinese dates are not the banner's: they come last, after
+// the call's own words (Extract of the summary), not as a banner key.
+func TestBannerSummaryDate(t *testing.T) {
+	b := ReadBanner([]string{"Company: Example Corp"}, []string{"下次财报——第二季度业绩将于 2026 年 7 月 28 日公布。"})
+	require.Nil(t, b.Keys.Date)
+	b = ReadBanner([]string{"📅 2026 年 4 月 29 日星期三"}, []string{"下次财报将于 2026 年 7 月 28 日公布。"})
+	require.Equal(t, str("2026-04-29"), b.Keys.Date)
 }

@@ -51,7 +51,7 @@ func findMetadata(t *model.Transcript) model.Metadata {
 	// What the banner states ("Company: …", the call-date line) first,
 	// then what the call says, then the titles above it, then the Chinese
 	// summary.
-	b := metadata.ReadBanner(banner(t))
+	b := metadata.ReadBanner(banner(t), summary)
 	return metadata.Merge(b.Keys,
 		func() metadata.Metadata { return metadata.Extract(english, nil) },
 		b.Titles,
@@ -59,7 +59,7 @@ func findMetadata(t *model.Transcript) model.Metadata {
 }
 
 // banner is the layout's text above the first turn: titles, key-value
-// banners, date lines, and the summary.
+// banners, date lines.
 func banner(t *model.Transcript) []string {
 	first := int(^uint(0) >> 1)
 	if len(t.Turns) > 0 && t.Turns[0].Line > 0 {
@@ -74,12 +74,9 @@ func banner(t *model.Transcript) []string {
 		}
 	}
 	sort.SliceStable(lines, func(a, b int) bool { return lines[a].Line < lines[b].Line })
-	out := make([]string, 0, len(lines)+len(t.Summary))
+	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		out = append(out, head(l.Text))
-	}
-	for _, s := range t.Summary {
-		out = append(out, head(s))
 	}
 	return out
 }
