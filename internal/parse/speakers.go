@@ -291,9 +291,8 @@ func (f *file) translatesHeader(i, k int, h header) bool {
 
 var (
 	// "Name:Text", "Name: Text", "Analyst (Name): Text"; a name may start
-	// with any capital ("Émile", "Øystein", "İlker") and carry combining
-	// marks.
-	enLabel = textutil.Lazy(`^(\p{Lu}[\p{L}\p{M}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
+	// with any capital ("Émile", "Øystein", "İlker").
+	enLabel = textutil.Lazy(`^(\p{Lu}[\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
 	// "名字：", "Amy E. Hood：", "分析师（Matthew Martino）："; a label of a
 	// translation.
 	zhLabel = textutil.Lazy(`^(\pL[^：:，。,!?！？；;\d]{0,29}?)\s*[：:]\s*`)
