@@ -52,7 +52,14 @@ func scoreText(b []byte) score {
 		switch {
 		case r == utf8.RuneError, r >= 0x80 && r < 0xA0, r >= 0xE000 && r < 0xF900:
 			s.bad++
-		case isFrequent(r), r == '\u00A0', latinLetter(r) && (asciiAlnum(b, start-1) || asciiAlnum(b, i)):
+		case isFrequent(r):
+			// Inside a Latin word ("K黨ne"), a Chinese character is an
+			// accented letter read in the wrong code page: Windows-1252's
+			// "ü" and "h" are GB18030's 黨.
+			if !asciiLetter(b, start-1) || !asciiLetter(b, i) {
+				s.freq++
+			}
+		case r == '\u00A0', latinLetter(r) && (asciiAlnum(b, start-1) || asciiAlnum(b, i)):
 			s.freq++
 		}
 	}
@@ -93,9 +100,14 @@ func latinLetter(r rune) bool { return r >= 0xC0 && r <= 0xFF && r != 0xD7 && r 
 
 // asciiAlnum reports whether b[i] is an ASCII letter or digit.
 func asciiAlnum(b []byte, i int) bool {
+	return asciiLetter(b, i) || i >= 0 && i < len(b) && '0' <= b[i] && b[i] <= '9'
+}
+
+// asciiLetter reports whether b[i] is an ASCII letter.
+func asciiLetter(b []byte, i int) bool {
 	if i < 0 || i >= len(b) {
 		return false
 	}
 	c := b[i] | 0x20
-	return 'a' <= c && c <= 'z' || '0' <= b[i] && b[i] <= '9'
+	return 'a' <= c && c <= 'z'
 }

@@ -147,3 +147,17 @@ func TestBig5BesideLatinLetters(t *testing.T) {
 		require.Equal(t, Result{Text: text, Encoding: Big5}, got, "%s: %q", zh, b)
 	}
 }
+
+// TestWindows1252NamesNotChinese: Windows-1252 bytes of an accented letter
+// and the letter after it can read as a frequent Chinese character in
+// GB18030 ("üh" as 黨); inside a Latin word it is no evidence of Chinese.
+func TestWindows1252NamesNotChinese(t *testing.T) {
+	for _, name := range []string{"Kühne + Nagel", "Hühner", "Müller", "Zürich", "Société Générale"} {
+		text := "Operator: Our next question comes from Ann Lee with " + name + ".\nAnn Lee: Thank you for taking my question.\n"
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+		require.NoError(t, err)
+		got, err := Decode(b, "")
+		require.NoError(t, err)
+		require.Equal(t, Result{Text: text, Encoding: CP1252}, got, "%s: %q", name, b)
+	}
+}
