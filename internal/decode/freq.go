@@ -1,6 +1,10 @@
 package decode
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
+)
 
 // commonSimplified and commonTraditional hold roughly the 450 most frequent
 // Chinese characters in simplified and traditional form (characters that are
@@ -35,6 +39,7 @@ type score struct {
 	nonASCII int // runes >= 0x80
 	bad      int // U+FFFD, C1 controls and private-use runes: signs of a wrong guess
 	freq     int // frequent Chinese characters and punctuation; Latin letters in words
+	latin    int // of freq, the Latin letters and no-break spaces
 }
 
 func scoreText(b []byte) score {
@@ -53,14 +58,16 @@ func scoreText(b []byte) score {
 		case r == utf8.RuneError, r >= 0x80 && r < 0xA0, r >= 0xE000 && r < 0xF900:
 			s.bad++
 		case isFrequent(r):
-			// Inside a Latin word ("K黨ne"), a Chinese character is an
-			// accented letter read in the wrong code page: Windows-1252's
-			// "ü" and "h" are GB18030's 黨.
-			if !asciiLetter(b, start-1) || !asciiLetter(b, i) {
+			// Inside a Latin word ("K黨ne"), a Han character is an accented
+			// letter read in the wrong code page: Windows-1252's "ü" and
+			// "h" are GB18030's 黨. Punctuation there is what it says
+			// ("we’re").
+			if !textutil.IsHan(r) || !asciiLetter(b, start-1) || !asciiLetter(b, i) {
 				s.freq++
 			}
 		case r == '\u00A0', latinLetter(r) && (asciiAlnum(b, start-1) || asciiAlnum(b, i)):
 			s.freq++
+			s.latin++
 		}
 	}
 	return s
@@ -73,10 +80,14 @@ func (s score) plausible() bool {
 	return s.nonASCII > 0 && s.bad*20 <= s.nonASCII && s.freq*10 >= s.nonASCII*3
 }
 
-// better ranks plausible candidates: the higher value wins, and on a tie
-// GB18030 (tried first) is kept.
+// better ranks plausible candidates: the higher value wins; on a tie, the
+// reading with fewer Latin letters (a Big5 車 beside a Latin word is also
+// GB18030's ó: "BMW車"), then GB18030 (tried first).
 func (s score) better(than score) bool {
-	return s.value() > than.value()
+	if v, w := s.value(), than.value(); v != w {
+		return v > w
+	}
+	return s.latin < than.latin
 }
 
 // value is the share of frequent runes, bad runes weighing heavily against.

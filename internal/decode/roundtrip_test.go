@@ -138,7 +138,7 @@ func TestEnglishInGB18030(t *testing.T) {
 // accented letters in GB18030 (富邦 reads as 碔ü, 車 as ó…); beside other
 // Chinese they are no such letters, and the file stays Big5.
 func TestBig5BesideLatinLetters(t *testing.T) {
-	for _, zh := range []string{"富邦", "汽車", "那麼", "聯邦"} {
+	for _, zh := range []string{"富邦", "汽車", "那麼", "聯邦", "BMW車", "AI那麼"} {
 		text := "Company: " + zh + "\nOperator: Good day, and welcome to the call.\nAnalyst: A question on margins, please.\n"
 		b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(text))
 		require.NoError(t, err)
@@ -159,5 +159,19 @@ func TestWindows1252NamesNotChinese(t *testing.T) {
 		got, err := Decode(b, "")
 		require.NoError(t, err)
 		require.Equal(t, Result{Text: text, Encoding: CP1252}, got, "%s: %q", name, b)
+	}
+}
+
+// TestCurlyQuotesInLegacyChinese: English saved in GBK or Big5 with curly
+// quotes and dashes between letters ("we’re", "it—customers") reads in
+// that code page: punctuation inside a word is no sign of a wrong one.
+func TestCurlyQuotesInLegacyChinese(t *testing.T) {
+	text := "We’re pleased with the quarter—it’s our best.\n"
+	for name, enc := range map[string]encoding.Encoding{GB18030: simplifiedchinese.GB18030, Big5: traditionalchinese.Big5} {
+		b, err := enc.NewEncoder().Bytes([]byte(text))
+		require.NoError(t, err)
+		got, err := Decode(b, "")
+		require.NoError(t, err, name)
+		require.Equal(t, Result{Text: text, Encoding: name}, got, "%s: %q", name, b)
 	}
 }
