@@ -111,7 +111,8 @@ func banners(lines []Line) []bool {
 	pair := make([]bool, len(rules))
 	for k := len(rules) - 2; k >= 0; k-- {
 		best[k] = best[k+1]
-		if inside := rules[k+1] - rules[k] - 1; inside <= maxBannerLines {
+		// Two rules in a row are one doubled rule, not an empty banner.
+		if inside := rules[k+1] - rules[k] - 1; inside >= 1 && inside <= maxBannerLines {
 			c := pairing{best[k+2].banners + 1, best[k+2].inside + inside}
 			if c.banners > best[k].banners || c.banners == best[k].banners && c.inside < best[k].inside {
 				best[k], pair[k] = c, true

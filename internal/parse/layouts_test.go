@@ -294,6 +294,7 @@ func TestBanners(t *testing.T) {
 		{"footer's closing rule lost", rule + "\nTitle\n" + rule + "\n" + body + rule + "\n6 paragraphs", 1},
 		{"one rule", "Title\n" + rule + "\n" + body, 0},
 		{"two banners in a row", rule + "\nA\n" + rule + "\n" + rule + "\nB\n" + rule + "\n" + body, 2},
+		{"a doubled rule above a banner", rule + "\n" + rule + "\nCompany: X\n" + rule + "\n" + body, 1},
 		{"a long block between rules", rule + "\n" + body + rule, 0},
 		{"a blank line inside a banner", rule + "\nTitle\n\nCompany: X\n" + rule + "\n" + body + rule + "\n6 paragraphs\n" + rule, 4},
 		{"rules that pair either way: the shorter banner", rule + "\nA\n\nB\n" + rule + "\nC\n" + rule, 1},
