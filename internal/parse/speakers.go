@@ -291,8 +291,9 @@ func (f *file) translatesHeader(i, k int, h header) bool {
 
 var (
 	// "Name:Text", "Name: Text", "Analyst (Name): Text"; a name may start
-	// with any capital ("Émile", "Øystein", "İlker").
-	enLabel = textutil.Lazy(`^(\p{Lu}[\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*:(\s*)`)
+	// with any capital ("Émile", "Øystein", "İlker"), and the colon may be
+	// the full-width one a Chinese keyboard types ("Amy Hood：Thank you").
+	enLabel = textutil.Lazy(`^(\p{Lu}[\p{L}.'’\- ]{0,48}?)\s*(?:\(([^()]{1,40})\))?\s*[:：](\s*)`)
 	// "名字：", "Amy E. Hood：", "分析师（Matthew Martino）："; a label of a
 	// translation.
 	zhLabel = textutil.Lazy(`^(\pL[^：:，。,!?！？；;\d]{0,29}?)\s*[：:]\s*`)
@@ -348,7 +349,7 @@ func (f *file) labelAt(i int) (label, bool) {
 			return label{}, false
 		}
 		l.text = strings.TrimSpace(s[m[0]:m[1]])
-		l.text = strings.TrimSpace(strings.TrimSuffix(l.text, ":"))
+		l.text = strings.TrimSpace(strings.TrimRight(l.text, ":："))
 		l.n = m[1]
 		name := strings.TrimSpace(s[m[2]:m[3]])
 		h, ok := labelHeader(name, m, s)
