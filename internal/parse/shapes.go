@@ -134,11 +134,6 @@ func splitHeader(s string) (header, bool) {
 		s = t
 	}
 	parts := splitParts(s)
-	if len(parts) == 1 {
-		if h, ok := nameAndTitle(s); ok {
-			return h, true
-		}
-	}
 	name := parts[0]
 	var firm string
 	// StreetEvents: "Name,  Company - Title".
@@ -176,34 +171,6 @@ func splitHeader(s string) (header, bool) {
 	h.title = &title
 	h.titled = titleShaped(title)
 	return h, true
-}
-
-// nameAndTitle reads the speaker lines that set the title off by a comma
-// or brackets rather than a dash: "Dave Fildes, Director of IR", "Andrew
-// R. Jassy (President & CEO)". The title must hold a word of a title, so
-// that "Colin Sebastian, Robert W. Baird" (a firm) and "John Smith, Jr."
-// stay as they are.
-func nameAndTitle(s string) (header, bool) {
-	name, title, ok := strings.Cut(s, ",")
-	if open := strings.Index(s, " ("); open > 0 && strings.HasSuffix(s, ")") && (!ok || open < len(name)) {
-		name, title, ok = s[:open], s[open+2:len(s)-1], true
-	}
-	name, title = strings.TrimSpace(name), strings.TrimSpace(title)
-	if !ok || !nameShaped(name) || people.IsSuffix(title) || !titleShaped(title) || !hasTitleWord(title) {
-		return header{}, false
-	}
-	return header{speaker: name, title: &title, titled: true}, true
-}
-
-// hasTitleWord reports whether s holds a word of a job title ("Director",
-// "CFO").
-func hasTitleWord(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if titleWords[strings.ToLower(w)] {
-			return true
-		}
-	}
-	return false
 }
 
 // SplitHeader splits a speaker line "Name - Title" into its parts, for
