@@ -338,22 +338,12 @@ func join(a, b string, lang Lang) string {
 		// A line of Chinese that ends or starts with a Latin word or a
 		// figure still needs the space between them ("Microsoft 365", "Q3
 		// 2026"): layouts break a run of Latin text only at its spaces.
-		if latinEnd(a[max(0, len(a)-1):]) && latinEnd(b[:min(1, len(b))]) {
+		if a != "" && b != "" && textutil.ASCIIAlnum(a[len(a)-1]) && textutil.ASCIIAlnum(b[0]) {
 			return a + " " + b
 		}
 		return a + b
 	}
 	return a + " " + b
-}
-
-// latinEnd reports whether s, a line's last or first byte, is an ASCII
-// letter or digit.
-func latinEnd(s string) bool {
-	if s == "" {
-		return false
-	}
-	c := s[0]
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // pairer chooses which neighbouring units are translations of each other.

@@ -62,10 +62,10 @@ func scoreText(b []byte) score {
 			// letter read in the wrong code page: Windows-1252's "ü" and
 			// "h" are GB18030's 黨. Punctuation there is what it says
 			// ("we’re").
-			if !textutil.IsHan(r) || !asciiLetter(b, start-1) || !asciiLetter(b, i) {
+			if !textutil.IsHan(r) || !textutil.ASCIILetter(byteAt(b, start-1)) || !textutil.ASCIILetter(byteAt(b, i)) {
 				s.freq++
 			}
-		case r == '\u00A0', latinLetter(r) && (asciiAlnum(b, start-1) || asciiAlnum(b, i)):
+		case r == '\u00A0', latinLetter(r) && (textutil.ASCIIAlnum(byteAt(b, start-1)) || textutil.ASCIIAlnum(byteAt(b, i))):
 			s.freq++
 			s.latin++
 		}
@@ -109,16 +109,10 @@ func (s score) value() float64 {
 // characters or invalid sequences).
 func latinLetter(r rune) bool { return r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7 }
 
-// asciiAlnum reports whether b[i] is an ASCII letter or digit.
-func asciiAlnum(b []byte, i int) bool {
-	return asciiLetter(b, i) || i >= 0 && i < len(b) && '0' <= b[i] && b[i] <= '9'
-}
-
-// asciiLetter reports whether b[i] is an ASCII letter.
-func asciiLetter(b []byte, i int) bool {
+// byteAt is b[i], or 0 outside b.
+func byteAt(b []byte, i int) byte {
 	if i < 0 || i >= len(b) {
-		return false
+		return 0
 	}
-	c := b[i] | 0x20
-	return 'a' <= c && c <= 'z'
+	return b[i]
 }

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/transcript-cli/transcript/internal/textutil"
 )
 
 // nicknames maps a formal given name to its common short forms. Two given
@@ -381,7 +383,7 @@ func Mentions(text, name string) bool {
 		at := off + i
 		end := at + len(surname)
 		rest, off = text[end:], end
-		if end < len(text) && isWordByte(text[end]) || at > 0 && isWordByte(text[at-1]) {
+		if end < len(text) && textutil.ASCIIAlnum(text[end]) || at > 0 && textutil.ASCIIAlnum(text[at-1]) {
 			continue
 		}
 		// Up to four words before the surname.
@@ -393,8 +395,4 @@ func Mentions(text, name string) bool {
 			}
 		}
 	}
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }

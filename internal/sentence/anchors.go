@@ -238,10 +238,10 @@ func appendKeys(out []keyed, s string, k int32, ks keyScan) ([]keyed, bool) {
 	found := false
 	for i := 0; i < len(s); {
 		c := s[i]
-		if ks.words && (isLetterByte(c) || isDigit(c)) {
+		if ks.words && textutil.ASCIIAlnum(c) {
 			j, letters := i, false
-			for j < len(s) && (isLetterByte(s[j]) || isDigit(s[j])) {
-				letters = letters || isLetterByte(s[j])
+			for j < len(s) && textutil.ASCIIAlnum(s[j]) {
+				letters = letters || textutil.ASCIILetter(s[j])
 				j++
 			}
 			n, first := j-i, c|0x20
@@ -316,7 +316,7 @@ func transliteratedName(s string) bool {
 func fullName(s string) bool {
 	prev := false // the word before was capitalised and no stop word
 	for i := 0; i < len(s); {
-		if !isLetterByte(s[i]) {
+		if !textutil.ASCIILetter(s[i]) {
 			if s[i] != ' ' {
 				prev = false
 			}
@@ -324,7 +324,7 @@ func fullName(s string) bool {
 			continue
 		}
 		j := i
-		for j < len(s) && isLetterByte(s[j]) {
+		for j < len(s) && textutil.ASCIILetter(s[j]) {
 			j++
 		}
 		w := s[i:j]

@@ -546,7 +546,7 @@ func isInitials(w string) bool {
 		return false
 	}
 	for _, part := range strings.Split(w, ".") {
-		if len(part) != 1 || !isLetterByte(part[0]) {
+		if len(part) != 1 || !textutil.ASCIILetter(part[0]) {
 			return false
 		}
 	}
@@ -557,7 +557,7 @@ func isInitials(w string) bool {
 // ("U.S", "e.g").
 func wordBefore(s string, i int) string {
 	b := i
-	for b > 0 && (isLetterByte(s[b-1]) || s[b-1] == '.' && b-1 > 0 && isLetterByte(s[b-2])) {
+	for b > 0 && (textutil.ASCIILetter(s[b-1]) || s[b-1] == '.' && b-1 > 0 && textutil.ASCIILetter(s[b-2])) {
 		b--
 	}
 	return s[b:i]
@@ -566,7 +566,7 @@ func wordBefore(s string, i int) string {
 // leadingWord returns the ASCII letters at i ("We" of "We're").
 func leadingWord(s string, i int) string {
 	e := i
-	for e < len(s) && isLetterByte(s[e]) {
+	for e < len(s) && textutil.ASCIILetter(s[e]) {
 		e++
 	}
 	return s[i:e]
@@ -619,9 +619,8 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u3000' || r == '\uFEFF' || r == '\u200B'
 }
 
-func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
-func isUpperByte(c byte) bool  { return 'A' <= c && c <= 'Z' }
-func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool     { return '0' <= c && c <= '9' }
+func isUpperByte(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // decodeRune is utf8.DecodeRuneInString with the three-byte runes (Chinese,
 // and the punctuation of both sides) decoded here, which the library does

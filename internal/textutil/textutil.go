@@ -211,6 +211,15 @@ func LowerASCII(s string) string {
 	return string(b)
 }
 
+// ASCIILetter reports whether c is an ASCII letter.
+func ASCIILetter(c byte) bool {
+	c |= 0x20
+	return 'a' <= c && c <= 'z'
+}
+
+// ASCIIAlnum reports whether c is an ASCII letter or digit.
+func ASCIIAlnum(c byte) bool { return ASCIILetter(c) || '0' <= c && c <= '9' }
+
 // HasAlnum reports whether s has a letter or a digit. A line without one
 // (a rule "====", a bar "━━", a lone U+FFFD) carries no text: layouts may
 // drop it, and the nothing-lost check does not count it.

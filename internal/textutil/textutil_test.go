@@ -97,3 +97,19 @@ func TestRunes(t *testing.T) {
 		assert.Equal(t, utf8.RuneCountInString(s)-want, other, "%q", s)
 	}
 }
+
+func TestASCIILetterAlnum(t *testing.T) {
+	for _, c := range []byte("azAZ") {
+		assert.True(t, ASCIILetter(c), "%q", c)
+		assert.True(t, ASCIIAlnum(c), "%q", c)
+	}
+	for _, c := range []byte("09") {
+		assert.False(t, ASCIILetter(c), "%q", c)
+		assert.True(t, ASCIIAlnum(c), "%q", c)
+	}
+	// Neighbours of the ranges, and their images under |0x20.
+	for _, c := range []byte{'@', '[', '`', '{', '/', ':', ' ', 0, 0xC1, 0xDA, 0xE1} {
+		assert.False(t, ASCIILetter(c), "%q", c)
+		assert.False(t, ASCIIAlnum(c), "%q", c)
+	}
+}
