@@ -2,7 +2,6 @@ package metadata
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/transcript-cli/transcript/internal/textutil"
@@ -63,11 +62,7 @@ func (b Banner) Titles() Metadata {
 func ReadBanner(lines, summary []string) Banner {
 	var keys Metadata
 	var titles []sentence
-	zhDay := ""
-	for i, l := range slices.Concat(lines, summary) {
-		if zhDay == "" && i < len(lines) && len(l) <= 80 {
-			zhDay = zhDate(l)
-		}
+	for _, l := range slices.Concat(lines, summary) {
 		if m := keyValueRe().FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "//") {
 			key, value := strings.ToLower(strings.TrimSpace(m[1])), m[2]
 			switch key {
@@ -102,8 +97,14 @@ func ReadBanner(lines, summary []string) Banner {
 			}
 		}
 	}
-	if keys.Date == nil && zhDay != "" {
-		keys.Date = &zhDay
+	// The call-date line's translation, when no line gave a date.
+	for i := 0; i < len(lines) && keys.Date == nil; i++ {
+		if len(lines[i]) > 80 {
+			continue // a long line's date is not its subject
+		}
+		if d := zhDate(lines[i]); d != "" {
+			keys.Date = &d
+		}
 	}
 	return Banner{Keys: keys, titles: titles}
 }
@@ -121,15 +122,7 @@ func lineDate(l string) string {
 	if len(l) > 80 || !hasDigitRun(l, 8) {
 		return ""
 	}
-	if m := compactDateRe().FindStringSubmatch(l); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if iso, ok := validDate(y, mo, d); ok {
-			return iso
-		}
-	}
-	return ""
+	return ymdDate(compactDateRe(), l)
 }
 
 // timeOfDayRe is the time after a call date: ", 5:30 p.m. ET", " at 8 a.m.".

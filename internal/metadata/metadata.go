@@ -663,8 +663,13 @@ func chineseFallback(summary []string) (q *string, y *int, date *string, company
 
 // zhDate is the first date written out in Chinese in line ("2026 年 4 月
 // 29 日"), as YYYY-MM-DD, or "".
-func zhDate(line string) string {
-	if m := zhDateRe().FindStringSubmatch(line); m != nil {
+func zhDate(line string) string { return ymdDate(zhDateRe(), line) }
+
+// ymdDate is the first match in s of re, whose groups are the year, the
+// month and the day, as YYYY-MM-DD, or "" when there is none or it is no
+// date.
+func ymdDate(re *regexp.Regexp, s string) string {
+	if m := re.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
