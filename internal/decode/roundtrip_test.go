@@ -108,6 +108,17 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, "")
 }
 
+// requireReadsAs encodes text with enc and requires Decode to give it back
+// as read in want.
+func requireReadsAs(t *testing.T, text string, enc encoding.Encoding, want string) {
+	t.Helper()
+	b, err := enc.NewEncoder().Bytes([]byte(text))
+	require.NoError(t, err)
+	got, err := Decode(b, "")
+	require.NoError(t, err, "%q", b)
+	require.Equal(t, Result{Text: text, Encoding: want}, got, "%q", b)
+}
+
 // TestEnglishInGB18030: an English transcript saved as GBK or GB18030
 // (Chinese Windows' "ANSI") has accented names and nothing Chinese; it
 // reads as GB18030, not as Windows-1252 mojibake ("Cr¨¦dit"). The same
@@ -120,17 +131,8 @@ func TestEnglishInGB18030(t *testing.T) {
 		"Operator\nNext, Björn Åkesson of Société Générale.\n", // ö and Å: four bytes too
 	} {
 		text += "Thank you, and good afternoon, everyone. Revenue grew in every region this quarter.\n"
-		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
-		require.NoError(t, err)
-		got, err := Decode(b, "")
-		require.NoError(t, err)
-		require.Equal(t, Result{Text: text, Encoding: GB18030}, got, "%q", b)
-
-		if w, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text)); err == nil {
-			got, err := Decode(w, "")
-			require.NoError(t, err)
-			require.Equal(t, Result{Text: text, Encoding: CP1252}, got, "%q", w)
-		}
+		requireReadsAs(t, text, simplifiedchinese.GB18030, GB18030)
+		requireReadsAs(t, text, charmap.Windows1252, CP1252)
 	}
 }
 
@@ -139,12 +141,7 @@ func TestEnglishInGB18030(t *testing.T) {
 // Chinese they are no such letters, and the file stays Big5.
 func TestBig5BesideLatinLetters(t *testing.T) {
 	for _, zh := range []string{"富邦", "汽車", "那麼", "聯邦", "BMW車", "AI那麼"} {
-		text := "Company: " + zh + "\nOperator: Good day, and welcome to the call.\nAnalyst: A question on margins, please.\n"
-		b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(text))
-		require.NoError(t, err)
-		got, err := Decode(b, "")
-		require.NoError(t, err)
-		require.Equal(t, Result{Text: text, Encoding: Big5}, got, "%s: %q", zh, b)
+		requireReadsAs(t, "Company: "+zh+"\nOperator: Good day, and welcome to the call.\nAnalyst: A question on margins, please.\n", traditionalchinese.Big5, Big5)
 	}
 }
 
@@ -153,12 +150,7 @@ func TestBig5BesideLatinLetters(t *testing.T) {
 // GB18030 ("üh" as 黨); inside a Latin word it is no evidence of Chinese.
 func TestWindows1252NamesNotChinese(t *testing.T) {
 	for _, name := range []string{"Kühne + Nagel", "Hühner", "Müller", "Zürich", "Société Générale"} {
-		text := "Operator: Our next question comes from Ann Lee with " + name + ".\nAnn Lee: Thank you for taking my question.\n"
-		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
-		require.NoError(t, err)
-		got, err := Decode(b, "")
-		require.NoError(t, err)
-		require.Equal(t, Result{Text: text, Encoding: CP1252}, got, "%s: %q", name, b)
+		requireReadsAs(t, "Operator: Our next question comes from Ann Lee with "+name+".\nAnn Lee: Thank you for taking my question.\n", charmap.Windows1252, CP1252)
 	}
 }
 
@@ -167,11 +159,6 @@ func TestWindows1252NamesNotChinese(t *testing.T) {
 // that code page: punctuation inside a word is no sign of a wrong one.
 func TestCurlyQuotesInLegacyChinese(t *testing.T) {
 	text := "We’re pleased with the quarter—it’s our best.\n"
-	for name, enc := range map[string]encoding.Encoding{GB18030: simplifiedchinese.GB18030, Big5: traditionalchinese.Big5} {
-		b, err := enc.NewEncoder().Bytes([]byte(text))
-		require.NoError(t, err)
-		got, err := Decode(b, "")
-		require.NoError(t, err, name)
-		require.Equal(t, Result{Text: text, Encoding: name}, got, "%s: %q", name, b)
-	}
+	requireReadsAs(t, text, simplifiedchinese.GB18030, GB18030)
+	requireReadsAs(t, text, traditionalchinese.Big5, Big5)
 }
